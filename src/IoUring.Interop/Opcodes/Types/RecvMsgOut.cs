@@ -43,10 +43,10 @@ public readonly ref struct RecvMsgOut
     /// <summary>The control data did not fit (MSG_CTRUNC).</summary>
     public bool IsControlDataTruncated => (Header.flags & MsgCtrunc) != 0;
 
-    /// <summary>The datagram was longer than the payload area (MSG_TRUNC); <see cref="IncomingPayloadLength"/> has its full length.</summary>
+    /// <summary>The datagram was longer than the payload area (MSG_TRUNC): the rest of it is lost.</summary>
     public bool IsPayloadTruncated => (Header.flags & MsgTrunc) != 0;
 
-    /// <summary>The payload length the kernel reported (can exceed <see cref="Payload"/>'s length when truncated).</summary>
+    /// <summary>The payload length the kernel reported: the bytes it copied, at most the payload area.</summary>
     public uint IncomingPayloadLength => Header.payloadlen;
 
     /// <summary>The MSG_* flags of the message.</summary>

@@ -65,6 +65,18 @@ internal static unsafe partial class LibC
     public static partial int connect(int fd, void* addr, uint len);
 
     [LibraryImport("libc", SetLastError = true)]
+    public static partial int accept4(int fd, void* addr, uint* len, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint send(int fd, void* buf, nuint len, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint sendto(int fd, void* buf, nuint len, int flags, void* addr, uint addrLen);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint recv(int fd, void* buf, nuint len, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
     public static partial int getsockname(int fd, void* addr, uint* len);
 
     [LibraryImport("libc", SetLastError = true)]
