@@ -42,7 +42,9 @@ public unsafe struct TimeoutUpdate
         ref io_uring_sqe sqe = ref entry.Sqe;
         sqe.addr = UserData;
         sqe.addr2 = (ulong)Time;
-        sqe.timeout_flags = (uint)Flags | (LinkTimeout ? IORING_LINK_TIMEOUT_UPDATE : IORING_TIMEOUT_UPDATE);
+        // The kernel takes the update path only with IORING_TIMEOUT_UPDATE set (without it, it removes);
+        // IORING_LINK_TIMEOUT_UPDATE on top selects the link-timeout list.
+        sqe.timeout_flags = (uint)Flags | IORING_TIMEOUT_UPDATE | (LinkTimeout ? IORING_LINK_TIMEOUT_UPDATE : 0u);
         return entry;
     }
 }

@@ -94,6 +94,17 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", SetLastError = true)]
     public static partial int fgetxattr(int fd, byte* name, void* value, nuint size);
 
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int clock_gettime(int clock, Timespec* ts);
+
+    /// <summary>CLOCK_MONOTONIC now, the clock timeouts use by default.</summary>
+    public static Timespec MonotonicNow()
+    {
+        Timespec ts;
+        clock_gettime(1, &ts);
+        return ts;
+    }
+
     public static int Errno => Marshal.GetLastPInvokeError();
 
     /// <summary>Creates a pipe and returns (read end, write end).</summary>
