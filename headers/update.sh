@@ -37,7 +37,7 @@ read -r mirror keyring < <(awk -v RS= '
             if (lines[i] ~ /^Signed-By:/) { split(lines[i], f, /[ \t]+/); key = f[2] }
         }
         if (uri != "") { print uri, (key == "" ? "-" : key); exit }
-    }' "$system_sources")
+    }' "$system_sources") || true
 if [[ -z ${mirror:-} ]]; then
     echo "error: no mirror URI found in $system_sources" >&2
     exit 1
@@ -64,6 +64,12 @@ apt_options=(
 
 echo "apt: $package=$version from suite $suite of the system's mirror" >&2
 apt-get "${apt_options[@]}" -qq update >&2
+# sid keeps only its current version(s); say which ones exist rather than apt's bare "not found".
+available=$(apt-cache "${apt_options[@]}" madison "$package" | awk -F'|' '{ gsub(/ /, "", $2); print $2 }')
+if ! grep -qxF -- "$version" <<< "$available"; then
+    echo "error: $package $version is not in $suite; available: $(echo $available)" >&2
+    exit 1
+fi
 (cd "$work/deb" && apt-get "${apt_options[@]}" -qq download "$package=$version" >&2)
 
 deb=$(find "$work/deb" -maxdepth 1 -name "${package}_*.deb" -print -quit)
