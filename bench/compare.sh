@@ -56,8 +56,9 @@ if [[ $want_csharp -eq 1 ]]; then
             tail -n 20 "$work/csharp-build.log" >&2
         else
             csharp=(dotnet run -c Release --no-build --project "$csharp_project" --)
-            # The harness must speak the twin's protocol: one result line per run.
-            if probe=$("${csharp[@]}" nop --batch 1 --seconds 0.2 2> "$work/csharp-probe.err") &&
+            # The harness must speak the twin's protocol: one result line per run (and must not,
+            # say, start a BenchmarkDotNet suite instead, hence the timeout).
+            if probe=$(timeout 120 "${csharp[@]}" nop --batch 1 --seconds 0.2 2> "$work/csharp-probe.err") &&
                 grep -q '^nop .*ops_per_s=' <<< "$probe"; then
                 csharp_status="dotnet run -c Release --project $csharp_project"
             else
@@ -100,11 +101,12 @@ printf '%s\n' "${workloads[@]}" > "$work/workloads.txt"
 
 run_one() { # twin id run args...
     local twin=$1 id=$2 run=$3; shift 3
-    local out line
+    local out line limit
+    limit=$(awk -v s="$seconds" 'BEGIN { printf "%d", s + 120 }')
     if [[ $twin == c ]]; then
-        out=$("$native_bin" "$@")
+        out=$(timeout "$limit" "$native_bin" "$@")
     else
-        if ! out=$("${csharp[@]}" "$@" 2> "$work/csharp-run.err"); then
+        if ! out=$(timeout "$limit" "${csharp[@]}" "$@" 2> "$work/csharp-run.err"); then
             echo "  C# run failed: $*" >&2
             head -n 5 "$work/csharp-run.err" >&2
             out=""
