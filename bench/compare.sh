@@ -104,7 +104,10 @@ run_one() { # twin id run args...
     local out line limit
     limit=$(awk -v s="$seconds" 'BEGIN { printf "%d", s + 120 }')
     if [[ $twin == c ]]; then
-        out=$(timeout "$limit" "$native_bin" "$@")
+        if ! out=$(timeout "$limit" "$native_bin" "$@"); then
+            echo "compare.sh: the C twin failed (or ran past ${limit}s): $native_bin $*" >&2
+            exit 1
+        fi
     else
         if ! out=$(timeout "$limit" "${csharp[@]}" "$@" 2> "$work/csharp-run.err"); then
             echo "  C# run failed: $*" >&2
