@@ -49,9 +49,6 @@ public sealed unsafe class CompletionQueue
         _cachedTail = Volatile.Read(ref *_tail);
     }
 
-    /// <summary>Whether entries are 32 bytes (the ring was built with <see cref="RingBuilder.SetupCqe32"/>).</summary>
-    public bool IsCqe32 { get; }
-
     /// <summary>Publishes our head and reloads the kernel's tail, so <see cref="Count"/> is current.</summary>
     public void Sync()
     {
@@ -120,6 +117,28 @@ public sealed unsafe class CompletionQueue
     /// <summary>Whether the queue is full (further completions overflow).</summary>
     public bool IsFull => Count == Capacity;
 
+    /// <summary>Takes up to <paramref name="destination"/>.Length completions into it and returns how many.</summary>
+    public int Fill(Span<CompletionEntry> destination)
+    {
+        _ring.ThrowIfDisposed();
+        uint head = _localHead;
+
+        // Acquire: CQE contents up to the tail are visible once we see the tail.
+        _cachedTail = Volatile.Read(ref *_tail);
+        int count = (int)Math.Min((uint)destination.Length, unchecked(_cachedTail - head));
+        for (int i = 0; i < count; i++)
+        {
+            destination[i] = Unsafe.Read<CompletionEntry>(Slot(head + (uint)i));
+        }
+
+        if (count > 0)
+        {
+            Release(head + (uint)count);
+        }
+
+        return count;
+    }
+
     /// <summary>Takes the next completion; false when none is waiting.</summary>
     /// <remarks>On a 32-byte-entry ring this returns the first 16 bytes and skips the rest.</remarks>
     public bool TryDequeue(out CompletionEntry entry)
@@ -174,28 +193,6 @@ public sealed unsafe class CompletionQueue
         return true;
     }
 
-    /// <summary>Takes up to <paramref name="destination"/>.Length completions into it and returns how many.</summary>
-    public int Fill(Span<CompletionEntry> destination)
-    {
-        _ring.ThrowIfDisposed();
-        uint head = _localHead;
-
-        // Acquire: CQE contents up to the tail are visible once we see the tail.
-        _cachedTail = Volatile.Read(ref *_tail);
-        int count = (int)Math.Min((uint)destination.Length, unchecked(_cachedTail - head));
-        for (int i = 0; i < count; i++)
-        {
-            destination[i] = Unsafe.Read<CompletionEntry>(Slot(head + (uint)i));
-        }
-
-        if (count > 0)
-        {
-            Release(head + (uint)count);
-        }
-
-        return count;
-    }
-
     /// <summary>An enumerator that dequeues completions until the queue is empty (a struct: <c>foreach</c> does not allocate).</summary>
     public Enumerator GetEnumerator()
     {
@@ -221,6 +218,9 @@ public sealed unsafe class CompletionQueue
         /// <summary>Takes the next completion; false when the queue is empty.</summary>
         public bool MoveNext() => _queue.TryDequeue(out _current);
     }
+
+    /// <summary>Whether entries are 32 bytes (the ring was built with <see cref="RingBuilder.SetupCqe32"/>).</summary>
+    public bool IsCqe32 { get; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte* Slot(uint index) => _cqes + ((nuint)(index & _mask) << _cqeShift);

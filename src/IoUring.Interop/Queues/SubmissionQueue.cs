@@ -58,9 +58,6 @@ public sealed unsafe class SubmissionQueue
         }
     }
 
-    /// <summary>Whether entries are 128 bytes (the ring was built with <see cref="RingBuilder.SetupSqe128"/>).</summary>
-    public bool IsSqe128 { get; }
-
     /// <summary>Publishes our tail and reloads the kernel's head, so <see cref="Count"/> and free space are current.</summary>
     public void Sync()
     {
@@ -90,6 +87,28 @@ public sealed unsafe class SubmissionQueue
         }
     }
 
+    /// <summary>The effect of <see cref="NeedWakeup"/> without its fence, for callers that issued a full fence after their last tail store.</summary>
+    /// <remarks><b>Safety:</b> without that fence the thread may fall asleep unnoticed and submissions stall.
+    /// Available since Linux 5.1.</remarks>
+    public bool NeedWakeupAfterIntermittentSeqCst
+    {
+        get
+        {
+            _ring.ThrowIfDisposed();
+            return (RawFlags & IORING_SQ_NEED_WAKEUP) != 0;
+        }
+    }
+
+    /// <summary>The number of invalid entries the kernel dropped without completing them.</summary>
+    public uint Dropped
+    {
+        get
+        {
+            _ring.ThrowIfDisposed();
+            return Volatile.Read(ref *_dropped);
+        }
+    }
+
     /// <summary>Whether the completion queue has overflowed and completions wait in the kernel (<c>IORING_SQ_CQ_OVERFLOW</c>).</summary>
     /// <remarks>The next submit with <c>IORING_ENTER_GETEVENTS</c> flushes them. Available since Linux 5.5.</remarks>
     public bool CqOverflow
@@ -112,16 +131,6 @@ public sealed unsafe class SubmissionQueue
         }
     }
 
-    /// <summary>The number of invalid entries the kernel dropped without completing them.</summary>
-    public uint Dropped
-    {
-        get
-        {
-            _ring.ThrowIfDisposed();
-            return Volatile.Read(ref *_dropped);
-        }
-    }
-
     /// <summary>The number of entries the queue holds.</summary>
     public int Capacity => (int)_entries;
 
@@ -135,6 +144,9 @@ public sealed unsafe class SubmissionQueue
             return (int)(_localTail - _cachedHead);
         }
     }
+
+    /// <summary>Whether the kernel has consumed every pushed entry.</summary>
+    public bool IsEmpty => Count == 0;
 
     /// <summary>Whether the queue has no free slot.</summary>
     public bool IsFull => Count == Capacity;
@@ -198,6 +210,9 @@ public sealed unsafe class SubmissionQueue
         Publish(tail + (uint)entries.Length);
         return true;
     }
+
+    /// <summary>Whether entries are 128 bytes (the ring was built with <see cref="RingBuilder.SetupSqe128"/>).</summary>
+    public bool IsSqe128 { get; }
 
     /// <summary>The sq_flags word, loaded without ordering (callers that need ordering fence first).</summary>
     internal uint RawFlags => Volatile.Read(ref *_flags);

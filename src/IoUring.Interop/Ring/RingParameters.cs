@@ -92,11 +92,11 @@ public sealed class RingParameters
     public bool IsSetupCqeMixed => (_params.flags & IORING_SETUP_CQE_MIXED) != 0;
 
     /// <summary>Whether 64- and 128-byte submission entries share the queue (not produced by <see cref="RingBuilder"/>).</summary>
-    /// <remarks>Available since Linux 6.19.</remarks>
+    /// <remarks>Newer than Linux 6.18 (refused with EINVAL there); defined in the vendored uapi header.</remarks>
     public bool IsSetupSqeMixed => (_params.flags & IORING_SETUP_SQE_MIXED) != 0;
 
     /// <summary>Whether the submission queue rewinds to its start on every submit (not produced by <see cref="RingBuilder"/>).</summary>
-    /// <remarks>Available since Linux 6.20.</remarks>
+    /// <remarks>Newer than Linux 6.18 (refused with EINVAL there); defined in the vendored uapi header.</remarks>
     public bool IsSetupSqRewind => (_params.flags & IORING_SETUP_SQ_REWIND) != 0;
 
     /// <summary>Whether both queue rings are mapped with a single mmap(2).</summary>

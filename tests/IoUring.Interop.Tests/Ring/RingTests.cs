@@ -169,6 +169,36 @@ public class RingTests
     }
 
     [Fact]
+    public void Io_poll_and_sqpoll_cpu_rings_report_their_flags()
+    {
+        using (Ring ring = Ring.Builder().SetupIoPoll().Build(4))
+        {
+            ring.Parameters.IsSetupIoPoll.Should().BeTrue();
+        }
+
+        Ring hybrid;
+        try
+        {
+            hybrid = Ring.Builder().SetupIoPoll().SetupHybridIoPoll().Build(4);
+        }
+        catch (IoUringException e)
+        {
+            KernelSkip.IfUnsupported(e, "IORING_SETUP_HYBRID_IOPOLL");
+            throw;
+        }
+
+        using (hybrid)
+        {
+            hybrid.Parameters.IsSetupHybridIoPoll.Should().BeTrue();
+        }
+
+        using Ring pinned = Ring.Builder().SetupSqPoll(100).SetupSqPollCpu(0).Build(4);
+        pinned.Parameters.IsSetupSqAff.Should().BeTrue();
+        pinned.Parameters.SqThreadCpu.Should().Be(0);
+        RoundTrip(pinned, 11);
+    }
+
+    [Fact]
     public void Disabled_ring_reports_its_flag()
     {
         using Ring ring = Ring.Builder().SetupRDisabled().Build(4);
