@@ -93,8 +93,8 @@ public unsafe class FsTests : IDisposable
             iovec* bufs = stackalloc iovec[2];
             bufs[0] = new iovec { iov_base = mem, iov_len = 4096 };
             bufs[1] = new iovec { iov_base = mem + 4096, iov_len = 4096 };
-            ring.Submitter.RegisterBuffers(new ReadOnlySpan<iovec>(bufs, 2));
-            ring.Submitter.RegisterFiles([FdOf.Handle(file).Value]);
+            OpcodeRegister.Buffers(ring, new ReadOnlySpan<iovec>(bufs, 2));
+            OpcodeRegister.Files(ring, FdOf.Handle(file).Value);
             Pattern(4096).CopyTo(new Span<byte>(mem, 4096));
 
             CompletionEntry wrote = ring.Run(new WriteFixed(new Fixed(0), mem + 100, 1000, 0) { Offset = 0 }.Build());
@@ -126,7 +126,7 @@ public unsafe class FsTests : IDisposable
         try
         {
             iovec reg = new() { iov_base = mem, iov_len = 4096 };
-            ring.Submitter.RegisterBuffers(new ReadOnlySpan<iovec>(&reg, 1));
+            OpcodeRegister.Buffers(ring, new ReadOnlySpan<iovec>(&reg, 1));
             Pattern(100).CopyTo(new Span<byte>(mem, 100));
             iovec* w = stackalloc iovec[2];
             w[0] = new iovec { iov_base = mem, iov_len = 60 };
@@ -244,7 +244,7 @@ public unsafe class FsTests : IDisposable
     public void OpenAt_into_direct_descriptors_at_a_slot_and_auto_allocated_then_close_them()
     {
         File.WriteAllBytes(dir["direct"], Pattern(64));
-        ring.Submitter.RegisterFilesSparse(8);
+        OpcodeRegister.SparseFiles(ring, 8);
         byte[] path = OpcodeTempDir.CString(dir["direct"]);
         byte* buf = stackalloc byte[64];
         fixed (byte* p = path)
@@ -270,7 +270,7 @@ public unsafe class FsTests : IDisposable
     {
         OpcodeRing.RequireOpcode(ring, FixedFdInstall.Code);
         File.WriteAllBytes(dir["install"], Pattern(32));
-        ring.Submitter.RegisterFilesSparse(4);
+        OpcodeRegister.SparseFiles(ring, 4);
         byte[] path = OpcodeTempDir.CString(dir["install"]);
         byte* buf = stackalloc byte[32];
         fixed (byte* p = path)
@@ -291,7 +291,7 @@ public unsafe class FsTests : IDisposable
     {
         using SafeFileHandle a = dir.CreateFile("a", Pattern(8, 1));
         using SafeFileHandle b = dir.CreateFile("b", Pattern(8, 2));
-        ring.Submitter.RegisterFilesSparse(4);
+        OpcodeRegister.SparseFiles(ring, 4);
         int* fds = stackalloc int[2] { FdOf.Handle(a).Value, FdOf.Handle(b).Value };
         byte* buf = stackalloc byte[8];
 
@@ -395,7 +395,7 @@ public unsafe class FsTests : IDisposable
     public void Splice_from_a_registered_file()
     {
         using SafeFileHandle file = dir.CreateFile("splice-fixed", Pattern(40));
-        ring.Submitter.RegisterFiles([FdOf.Handle(file).Value]);
+        OpcodeRegister.Files(ring, FdOf.Handle(file).Value);
         (int r, int w) = LibC.Pipe();
         byte* buf = stackalloc byte[40];
         try
@@ -424,7 +424,7 @@ public unsafe class FsTests : IDisposable
         LibC.close(fds[0]);
         LibC.close(fds[1]);
 
-        ring.Submitter.RegisterFilesSparse(8);
+        OpcodeRegister.SparseFiles(ring, 8);
         ring.Run(new IoUring.Interop.Opcodes.Pipe(fds) { FileIndex = DestinationSlot.Auto }.Build()).Result.Should().Be(0);
         uint readSlot = (uint)fds[0], writeSlot = (uint)fds[1];
         ring.Run(new Write(new Fixed(writeSlot), &b, 1).Build()).Result.Should().Be(1);

@@ -62,7 +62,7 @@ public unsafe class NetTests : IDisposable
     [Fact]
     public void Socket_and_Accept_into_direct_descriptors()
     {
-        ring.Submitter.RegisterFilesSparse(8);
+        OpcodeRegister.SparseFiles(ring, 8);
         CompletionEntry direct = ring.Run(new Socket(LibC.AF_INET, LibC.SOCK_STREAM, 0) { FileIndex = DestinationSlot.At(2) }.Build());
         direct.Result.Should().Be(0);
         ring.Run(new Close(new Fixed(2)).Build()).Result.Should().Be(0);

@@ -80,7 +80,7 @@ public class QueueTests
         using var ring = new Ring(8);
         var completions = ring.RunAll(
         [
-            new Nop { InjectResult = -EINVAL }.Build().WithUserData(1).WithFlags(SqeFlags.IoHardlink),
+            new Nop { InjectResult = -EINVAL }.Build().WithUserData(1).WithFlags(SqeFlags.IoHardLink),
             new Nop().Build().WithUserData(2),
         ]);
 
@@ -141,7 +141,7 @@ public class QueueTests
     public void Personality_registered_on_the_ring_is_accepted_and_an_unknown_one_is_refused()
     {
         using var ring = new Ring(8);
-        ushort personality = ring.Submitter.RegisterPersonality();
+        ushort personality = OpcodeRegister.Personality(ring);
 
         CompletionEntry ok = ring.Run(new Nop().Build().WithPersonality(personality).WithUserData(1));
         CompletionEntry bad = ring.Run(new Nop().Build().WithPersonality((ushort)(personality + 100)).WithUserData(2));
@@ -209,8 +209,8 @@ public class QueueTests
         (int readEnd, int writeEnd) = LibC.Pipe();
         try
         {
-            source.Submitter.RegisterFiles([writeEnd]);
-            target.Submitter.RegisterFilesSparse(4);
+            OpcodeRegister.Files(source, writeEnd);
+            OpcodeRegister.SparseFiles(target, 4);
 
             CompletionEntry sent = source.Run(new MsgRingSendFd(new Fd(target.Fd), new Fixed(0), DestinationSlot.At(2), 0x5EED).Build().WithUserData(1));
             CompletionEntry received = target.WaitFor(1)[0];
