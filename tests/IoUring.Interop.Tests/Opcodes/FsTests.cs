@@ -151,7 +151,7 @@ public unsafe class FsTests : IDisposable
         Fd fd = FdOf.Handle(file);
 
         ring.Run(new Fsync(fd).Build()).Result.Should().Be(0);
-        ring.Run(new Fsync(fd) { Flags = (FsyncFlags)Constants.IORING_FSYNC_DATASYNC }.Build()).Result.Should().Be(0);
+        ring.Run(new Fsync(fd) { Flags = FsyncFlags.DataSync }.Build()).Result.Should().Be(0);
         ring.Run(new Fsync(fd) { Offset = 4096, Length = 4096 }.Build()).Result.Should().Be(0);
         ring.Run(new SyncFileRange(fd, 4096) { Offset = 0, Flags = 2 /* SYNC_FILE_RANGE_WRITE */ }.Build()).Result.Should().Be(0);
         ring.Run(new Fsync(new Fd(-1)).Build()).Result.Should().Be(-EBADF);

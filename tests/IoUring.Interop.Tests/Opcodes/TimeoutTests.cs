@@ -38,7 +38,7 @@ public unsafe class TimeoutTests : IDisposable
         Timespec at = Timespec.From(deadline / 1_000_000_000L, deadline % 1_000_000_000L);
         var clock = Stopwatch.StartNew();
 
-        CompletionEntry cqe = ring.Run(new Timeout(&at) { Flags = (TimeoutFlags)Constants.IORING_TIMEOUT_ABS }.Build());
+        CompletionEntry cqe = ring.Run(new Timeout(&at) { Flags = TimeoutFlags.Abs }.Build());
 
         cqe.Result.Should().Be(-ETIME);
         clock.ElapsedMilliseconds.Should().BeGreaterThanOrEqualTo(25);
@@ -84,7 +84,7 @@ public unsafe class TimeoutTests : IDisposable
     public void Multishot_timeout_fires_count_times()
     {
         Timespec ts = Millis(5);
-        ring.Push(new Timeout(&ts) { Count = 3, Flags = (TimeoutFlags)Constants.IORING_TIMEOUT_MULTISHOT }.Build().WithUserData(4));
+        ring.Push(new Timeout(&ts) { Count = 3, Flags = TimeoutFlags.MultiShot }.Build().WithUserData(4));
         var completions = ring.WaitFor(3);
         if (completions[0].Result == -EINVAL)
         {
