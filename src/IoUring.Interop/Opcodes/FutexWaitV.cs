@@ -6,6 +6,7 @@ namespace IoUring.Interop.Opcodes;
 /// <summary>Waits on several futexes at once, like <c>futex_waitv(2)</c>; the result is the index of the one woken.</summary>
 /// <remarks>
 /// Available since Linux 6.7.
+/// The element type shares this builder's name (as in the Rust crate): code that imports both IoUring.Interop and IoUring.Interop.Opcodes names one of them with an alias.
 /// <para><b>Safety:</b> the array and the futex words must stay valid until the completion arrives.</para>
 /// </remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_prep_futex_waitv.3.html"/>

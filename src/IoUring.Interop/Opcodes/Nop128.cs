@@ -5,7 +5,7 @@ namespace IoUring.Interop.Opcodes;
 
 /// <summary>A 128-byte no-op: occupies a big SQE slot on an SQE_MIXED ring (or any slot on an SQE128 ring).</summary>
 /// <remarks>
-/// Available since Linux 6.18.
+/// Available since Linux 6.19.
 /// </remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_prep_nop.3.html"/>
 public struct Nop128

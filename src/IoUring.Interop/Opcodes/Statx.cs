@@ -6,6 +6,7 @@ namespace IoUring.Interop.Opcodes;
 /// <summary>Gets file status, like <c>statx(2)</c>.</summary>
 /// <remarks>
 /// Available since Linux 5.6.
+/// The buffer type shares this builder's name (as in the Rust crate): code that imports both IoUring.Interop and IoUring.Interop.Opcodes names one of them with an alias.
 /// <para><b>Safety:</b> the kernel writes the statx buffer after submission; path and buffer must stay valid until completion.</para>
 /// </remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/statx.2.html"/>

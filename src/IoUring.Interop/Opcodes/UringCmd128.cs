@@ -5,7 +5,7 @@ namespace IoUring.Interop.Opcodes;
 
 /// <summary>A file-specific 80-byte command that takes a big slot on an SQE_MIXED ring (URING_CMD on an SQE128 ring is the same thing).</summary>
 /// <remarks>
-/// Available since Linux 6.18.
+/// Available since Linux 6.19.
 /// </remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_prep_uring_cmd.3.html"/>
 public struct UringCmd128

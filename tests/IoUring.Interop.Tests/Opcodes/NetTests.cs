@@ -365,6 +365,57 @@ public unsafe class NetTests : IDisposable
     }
 
     [Fact]
+    public void RecvMultiBundle_keeps_receiving_bundles_until_the_peer_closes()
+    {
+        const ushort Group = 5;
+        using var buffers = new BufferRing(8, Group);
+        byte* mem = (byte*)NativeMemory.AllocZeroed(8 * 16);
+        (int client, int server) = Loopback.TcpPair();
+        try
+        {
+            for (ushort i = 0; i < 8; i++)
+            {
+                buffers.Add(mem + (i * 16), 16, i, i);
+            }
+
+            buffers.Advance(8);
+            buffers.Register(ring.Submitter);
+            ring.Push(new RecvMultiBundle(new Fd(server), Group).Build().WithUserData(40));
+            ring.Submit();
+
+            byte[] data = Message(40, 1);
+            fixed (byte* d = data)
+            {
+                LibC.send(client, d, 40, 0).Should().Be(40);
+            }
+
+            int received = 0;
+            while (received < 40)
+            {
+                CompletionEntry cqe = ring.WaitFor(1)[0];
+                OpcodeRing.SkipOnErrno(cqe.Result, "IORING_RECVSEND_BUNDLE with multishot", EINVAL);
+                cqe.Result.Should().BePositive();
+                cqe.HasMore.Should().BeTrue();
+                cqe.BufferId.Should().Be((ushort)((received + 15) / 16));
+                received += cqe.Result;
+            }
+
+            received.Should().Be(40);
+            new Span<byte>(mem, 40).ToArray().Should().Equal(data);
+            LibC.close(client);
+            client = -1;
+            CompletionEntry end = ring.WaitFor(1)[0];
+            end.Result.Should().Be(0);
+            end.HasMore.Should().BeFalse();
+        }
+        finally
+        {
+            Loopback.Close(client, server);
+            NativeMemory.Free(mem);
+        }
+    }
+
+    [Fact]
     public void SendBundle_sends_the_queued_provided_buffers()
     {
         const ushort Group = 6;

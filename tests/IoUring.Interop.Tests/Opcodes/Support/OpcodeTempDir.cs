@@ -5,19 +5,15 @@ using Microsoft.Win32.SafeHandles;
 
 namespace IoUring.Interop.Tests.Opcodes.Support;
 
-/// <summary>A fresh directory under the temp folder for file opcode tests, removed on dispose.</summary>
+/// <summary>The shared <see cref="TempDirectory"/> plus what file opcode tests need: C paths and pre-filled files.</summary>
 internal sealed class OpcodeTempDir : IDisposable
 {
-    public OpcodeTempDir()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "iouring-opcodes-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
+    private readonly TempDirectory directory = new();
 
-    public string Path { get; }
+    public string Path => directory.Path;
 
     /// <summary>The full path of <paramref name="name"/> inside the directory.</summary>
-    public string this[string name] => System.IO.Path.Combine(Path, name);
+    public string this[string name] => directory.File(name);
 
     /// <summary>A NUL-terminated UTF-8 copy of a path, as the kernel reads it.</summary>
     public static byte[] CString(string value) => Encoding.UTF8.GetBytes(value + "\0");
@@ -29,15 +25,5 @@ internal sealed class OpcodeTempDir : IDisposable
         return File.OpenHandle(this[name], FileMode.Open, FileAccess.ReadWrite);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A test that failed half-way may leave a busy file; the temp folder is cleaned eventually.
-        }
-    }
+    public void Dispose() => directory.Dispose();
 }
