@@ -30,7 +30,7 @@ public struct Fsync
     /// <summary>Start of the range to sync (with <see cref="Length"/>).</summary>
     public ulong Offset { get; set; }
 
-    /// <summary>Bytes to sync from <see cref="Offset"/>; 0 means to the end of the file.</summary>
+    /// <summary>Bytes to sync from <see cref="Offset"/>; with both 0 the whole file is synced.</summary>
     public uint Length { get; set; }
 
     /// <summary>Encodes the entry.</summary>

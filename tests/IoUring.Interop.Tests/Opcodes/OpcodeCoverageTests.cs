@@ -85,4 +85,30 @@ public class OpcodeCoverageTests
         entry.Native.file_index.Should().Be(5u);
         ((SqeFlags)entry.Native.flags).Should().NotHaveFlag(SqeFlags.FixedFile);
     }
+    [Fact]
+    public unsafe void Building_entries_allocates_nothing()
+    {
+        Timespec ts = Timespec.From(1, 0);
+        byte* buffer = stackalloc byte[16];
+        ulong sink = 0;
+        for (int warmup = 0; warmup < 2; warmup++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+            {
+                sink += new Read(new Fd(3), buffer, 16) { Offset = i, BufferGroup = 1 }.Build().WithUserData(1).UserData;
+                sink += new Timeout(&ts) { Count = 2 }.Build().UserData;
+                sink += new AsyncCancel2(CancelBuilder.Any().All()).Build().UserData;
+                sink += new OpenAt(-100, buffer) { FileIndex = DestinationSlot.Auto }.Build().UserData;
+                sink += new UringCmd80(new Fixed(1), 7).Build().Native.user_data;
+            }
+
+            if (warmup == 1)
+            {
+                (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
+            }
+        }
+
+        sink.Should().Be(2000UL);
+    }
 }
