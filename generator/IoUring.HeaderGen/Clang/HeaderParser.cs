@@ -249,6 +249,12 @@ internal sealed unsafe class HeaderParser
             }
 
             string elementName = TypeName(element, outerName + "_" + name, group);
+            if (elementName.EndsWith('*'))
+            {
+                // Pointers cannot be generic arguments (Span<T>, inline arrays): array elements are nint.
+                elementName = "nint";
+            }
+
             if (count == 0)
             {
                 return new FieldDecl(name, offset, elementName, FieldShape.Flexible, 0, cType);
