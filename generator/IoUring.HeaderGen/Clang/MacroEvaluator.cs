@@ -15,14 +15,18 @@ namespace IoUring.HeaderGen.Clang;
 internal static class MacroEvaluator
 {
     private const string Prefix = "__headergen_macro_";
+    private const string LengthPrefix = "__headergen_length_";
 
     public sealed record Result(IReadOnlyList<ConstantDecl> Constants, IReadOnlyList<SkippedMacro> Skipped);
 
     public static Result Evaluate(HeaderSet headers, IReadOnlyList<MacroCandidate> macros)
     {
         var skipped = new Dictionary<int, SkippedMacro>();
+        // The stringizing helpers tell an empty macro (an include guard) from a non-integer one:
+        // sizeof of the stringized expansion is 1 for an empty macro.
         var source = new StringBuilder(ClangArguments.IncludeAll(headers));
-        int firstLine = headers.Headers.Count + 1;
+        source.Append("#define __headergen_str2(...) #__VA_ARGS__\n#define __headergen_str(x) __headergen_str2(x)\n");
+        int firstLine = headers.Headers.Count + 3;
         for (int i = 0; i < macros.Count; i++)
         {
             MacroCandidate macro = macros[i];
@@ -33,7 +37,8 @@ internal static class MacroEvaluator
                 continue;
             }
 
-            source.Append(CultureInfo.InvariantCulture, $"__typeof__(({macro.Name})) const {Prefix}{i} = ({macro.Name});\n");
+            source.Append(CultureInfo.InvariantCulture,
+                $"static const char {LengthPrefix}{i}[sizeof(__headergen_str({macro.Name}))]; __typeof__(({macro.Name})) const {Prefix}{i} = ({macro.Name});\n");
         }
 
         using TranslationUnit tu = TranslationUnit.Parse(
@@ -53,13 +58,20 @@ internal static class MacroEvaluator
         }
 
         var constants = new Dictionary<int, ConstantDecl>();
-        foreach (CXCursor cursor in tu.Cursor.Children())
+        List<CXCursor> variables = tu.Cursor.Children().Where(c => c.Kind() == CXCursorKind.VarDecl).ToList();
+        foreach (CXCursor cursor in variables)
         {
-            if (cursor.Kind() != CXCursorKind.VarDecl)
+            string name = cursor.Spelling();
+            if (name.StartsWith(LengthPrefix, StringComparison.Ordinal) &&
+                int.TryParse(name.AsSpan(LengthPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int emptyIndex) &&
+                emptyIndex < macros.Count && Libclang.clang_getArraySize(cursor.Type().Canonical()) == 1)
             {
-                continue;
+                skipped[emptyIndex] = new SkippedMacro(macros[emptyIndex].Name, "empty macro (include guard or feature flag)", macros[emptyIndex].SourceFile);
             }
+        }
 
+        foreach (CXCursor cursor in variables)
+        {
             string name = cursor.Spelling();
             if (!name.StartsWith(Prefix, StringComparison.Ordinal) ||
                 !int.TryParse(name.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int index) ||

@@ -89,4 +89,4 @@ public static partial class Constants
 }
 
 // Macros skipped (1): not integer constants.
-//   FIXTURE_ANONYMOUS_UNION_H (anonymous_union.h): not an expression: expected expression
+//   FIXTURE_ANONYMOUS_UNION_H (anonymous_union.h): empty macro (include guard or feature flag)

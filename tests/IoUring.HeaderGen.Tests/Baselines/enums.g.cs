@@ -81,4 +81,4 @@ public static partial class Constants
 }
 
 // Macros skipped (1): not integer constants.
-//   FIXTURE_ENUMS_H (enums.h): not an expression: expected expression
+//   FIXTURE_ENUMS_H (enums.h): empty macro (include guard or feature flag)

@@ -78,4 +78,4 @@ public static partial class Constants
 }
 
 // Macros skipped (1): not integer constants.
-//   FIXTURE_FIXED_ARRAYS_H (fixed_arrays.h): not an expression: expected expression
+//   FIXTURE_FIXED_ARRAYS_H (fixed_arrays.h): empty macro (include guard or feature flag)

@@ -131,5 +131,5 @@ public static partial class Constants
 }
 
 // Macros skipped (2): not integer constants.
-//   FIXTURE_FLEXIBLE_ARRAYS_H (flexible_arrays.h): not an expression: expected expression
+//   FIXTURE_FLEXIBLE_ARRAYS_H (flexible_arrays.h): empty macro (include guard or feature flag)
 //   FIXTURE_FLEX_ARRAY (flexible_arrays.h): function-like macro

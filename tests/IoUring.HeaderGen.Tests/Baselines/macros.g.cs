@@ -44,8 +44,8 @@ public static partial class Constants
 }
 
 // Macros skipped (5): not integer constants.
-//   FIXTURE_MACROS_H (macros.h): not an expression: expected expression
+//   FIXTURE_MACROS_H (macros.h): empty macro (include guard or feature flag)
 //   M_STRING (macros.h): not an integer constant (C type const char[13])
 //   M_FLOAT (macros.h): not an integer constant (C type const double)
 //   M_FUNCTION (macros.h): function-like macro
-//   M_EMPTY (macros.h): not an expression: expected expression
+//   M_EMPTY (macros.h): empty macro (include guard or feature flag)

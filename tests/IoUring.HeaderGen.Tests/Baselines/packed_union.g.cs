@@ -77,4 +77,4 @@ public static partial class Constants
 }
 
 // Macros skipped (1): not integer constants.
-//   FIXTURE_PACKED_UNION_H (packed_union.h): not an expression: expected expression
+//   FIXTURE_PACKED_UNION_H (packed_union.h): empty macro (include guard or feature flag)

@@ -88,4 +88,4 @@ public static partial class Constants
 }
 
 // Macros skipped (1): not integer constants.
-//   FIXTURE_TYPEDEF_CHAINS_H (typedef_chains.h): not an expression: expected expression
+//   FIXTURE_TYPEDEF_CHAINS_H (typedef_chains.h): empty macro (include guard or feature flag)
