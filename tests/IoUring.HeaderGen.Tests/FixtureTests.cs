@@ -123,8 +123,12 @@ public sealed class FixtureTests
             ["M_CHAR_LITERAL"] = ("int", "65"),
             ["M_COMBINED"] = ("uint", "2147549184"),
             ["M_PLAIN"] = ("int", "16"),
+            ["M_AFTER_BROKEN"] = ("int", "7"),
         });
-        model.Skipped.Select(s => s.Name).Should().BeEquivalentTo("FIXTURE_MACROS_H", "M_STRING", "M_FLOAT", "M_FUNCTION", "M_EMPTY");
+        model.Skipped.Select(s => s.Name).Should().BeEquivalentTo(
+            "FIXTURE_MACROS_H", "M_STRING", "M_FLOAT", "M_FUNCTION", "M_EMPTY", "M_BRACE", "M_PAREN");
+        model.Skipped.Single(s => s.Name == "M_EMPTY").Reason.Should().StartWith("empty macro");
+        model.Skipped.Single(s => s.Name == "M_PAREN").Reason.Should().StartWith("not an expression");
     }
 
     [Fact]

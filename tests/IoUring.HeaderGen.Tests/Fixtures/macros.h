@@ -23,5 +23,9 @@ typedef unsigned long long fx_u64;
 #define M_FLOAT			1.5
 #define M_FUNCTION(x)		((x) + 1)
 #define M_EMPTY
+/* Unbalanced expansions must not take the next macros down with them. */
+#define M_BRACE			{
+#define M_PAREN			)
+#define M_AFTER_BROKEN		7
 
 #endif
