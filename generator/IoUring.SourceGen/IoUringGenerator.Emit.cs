@@ -58,7 +58,7 @@ public sealed partial class IoUringGenerator
             ArgShape.Bytes => ($"global::System.ReadOnlySpan<byte> {p}", "arg is a byte buffer and nr_args its size in bytes", "The bytes passed as arg; their count is nr_args."),
             ArgShape.Value => ($"uint {p}", "arg is NULL and nr_args carries the value", "The value passed as nr_args."),
             ArgShape.FixedArray => ($"{span}<{t}> {p}", $"arg is an array of exactly {count} {cType} and nr_args is {count}", $"Exactly {count} <c>{cType}</c> passed as arg (-EINVAL otherwise)" + WrittenBack(row)),
-            ArgShape.PointerWithCount => ($"{t}* {p}, uint {n}", $"arg points to a {cType} followed by room for nr_args entries (at most {count})", $"The <c>{cType}</c> passed as arg, with room for <paramref name=\"{n}\"/> entries; the kernel fills it."),
+            ArgShape.PointerWithCount => ($"{t}* {p}, uint {n}", $"arg points to one {cType} followed by room for nr_args entries (at most {count})", $"The <c>{cType}</c> passed as arg, with room for <paramref name=\"{n}\"/> entries; the kernel fills it."),
             _ => ("", "", ""),
         };
 
