@@ -56,7 +56,7 @@ namespace IoUring.Interop.Native;
     "Registers ring fds with the calling task; each entry's offset receives the registered index (-1 asks for any free slot).",
     InOut = true, Result = ResultKind.Count)]
 [RegisterOp(nameof(io_uring_register_op.IORING_UNREGISTER_RING_FDS), ArgShape.Array, typeof(io_uring_rsrc_update), "5.18",
-    "Unregisters ring fds registered with IORING_REGISTER_RING_FDS, by index in each entry's offset.",
+    "Unregisters ring fds registered with IORING_REGISTER_RING_FDS, by the index in each entry's offset (data must be 0).",
     Result = ResultKind.Count)]
 [RegisterOp(nameof(io_uring_register_op.IORING_REGISTER_PBUF_RING), ArgShape.Struct, typeof(io_uring_buf_reg), "5.19",
     "Registers a provided-buffer ring for a buffer group; the ring memory must be page aligned and stay mapped.")]
