@@ -1,5 +1,4 @@
 using IoUring.Interop.Native;
-using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop.Opcodes;
 
@@ -56,6 +55,7 @@ public unsafe struct Accept
         {
             sqe.file_index = slot.FileIndex;
         }
+
         return entry;
     }
 }

@@ -41,6 +41,7 @@ public struct AcceptMulti
         {
             sqe.file_index = IORING_FILE_INDEX_ALLOC;
         }
+
         return entry;
     }
 }

@@ -40,6 +40,7 @@ public struct AsyncCancel2
             sqe.cancel_flags |= IORING_ASYNC_CANCEL_OP;
             sqe.len = (uint)op;
         }
+
         return entry;
     }
 }

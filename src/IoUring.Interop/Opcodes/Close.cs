@@ -38,6 +38,7 @@ public struct Close
         {
             sqe.fd = Fd.Value;
         }
+
         return entry;
     }
 }

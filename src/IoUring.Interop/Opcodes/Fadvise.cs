@@ -1,5 +1,4 @@
 using IoUring.Interop.Native;
-using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop.Opcodes;
 
@@ -53,6 +52,7 @@ public struct Fadvise
         {
             sqe.addr = (ulong)Length;
         }
+
         return entry;
     }
 }

@@ -1,5 +1,4 @@
 using IoUring.Interop.Native;
-using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop.Opcodes;
 
@@ -50,6 +49,7 @@ public unsafe struct Madvise
         {
             sqe.off = (ulong)Length;
         }
+
         return entry;
     }
 }

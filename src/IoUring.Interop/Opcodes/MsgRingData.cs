@@ -53,6 +53,7 @@ public struct MsgRingData
             sqe.msg_ring_flags |= IORING_MSG_RING_FLAGS_PASS;
             sqe.file_index = userFlags;
         }
+
         return entry;
     }
 }

@@ -31,6 +31,7 @@ public struct Nop
             sqe.nop_flags |= IORING_NOP_INJECT_RESULT;
             sqe.len = (uint)result;
         }
+
         return entry;
     }
 }

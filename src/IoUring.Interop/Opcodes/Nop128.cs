@@ -30,6 +30,7 @@ public struct Nop128
             sqe.nop_flags |= IORING_NOP_INJECT_RESULT;
             sqe.len = (uint)result;
         }
+
         return entry;
     }
 }

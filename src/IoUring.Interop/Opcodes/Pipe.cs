@@ -1,5 +1,4 @@
 using IoUring.Interop.Native;
-using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop.Opcodes;
 
@@ -42,6 +41,7 @@ public unsafe struct Pipe
         {
             sqe.file_index = slot.FileIndex;
         }
+
         return entry;
     }
 }

@@ -1,5 +1,4 @@
 using IoUring.Interop.Native;
-using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop.Opcodes;
 
@@ -51,6 +50,7 @@ public unsafe struct RecvMsg
         {
             EntryStart.SelectBuffer(ref entry, group);
         }
+
         return entry;
     }
 }

@@ -1,5 +1,4 @@
 using IoUring.Interop.Native;
-using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop.Opcodes;
 
@@ -48,6 +47,7 @@ public struct Socket
         {
             sqe.file_index = slot.FileIndex;
         }
+
         return entry;
     }
 }

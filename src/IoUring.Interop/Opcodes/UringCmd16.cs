@@ -47,6 +47,7 @@ public struct UringCmd16
             sqe.uring_cmd_flags |= IORING_URING_CMD_FIXED;
             sqe.buf_index = index;
         }
+
         return entry;
     }
 }
