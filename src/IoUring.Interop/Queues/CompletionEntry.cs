@@ -16,12 +16,15 @@ public readonly struct CompletionEntry
     internal CompletionEntry(in io_uring_cqe cqe) => Cqe = cqe;
 
     /// <summary>The operation's result: what the matching system call would return, or a negated errno.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public int Result => Cqe.res;
 
     /// <summary>The user data of the submission entry this completes.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public ulong UserData => Cqe.user_data;
 
     /// <summary>The <c>IORING_CQE_F_*</c> flags.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public CqeFlags Flags => (CqeFlags)Cqe.flags;
 
     /// <summary>The selected buffer's id when <c>IORING_CQE_F_BUFFER</c> is set (the upper 16 bits of the flags); otherwise null.</summary>

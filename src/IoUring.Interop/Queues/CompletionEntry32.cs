@@ -18,12 +18,15 @@ public readonly struct CompletionEntry32
     private readonly ulong _bigCqe1;
 
     /// <summary>The operation's result: what the matching system call would return, or a negated errno.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public int Result => Cqe.res;
 
     /// <summary>The user data of the submission entry this completes.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public ulong UserData => Cqe.user_data;
 
     /// <summary>The <c>IORING_CQE_F_*</c> flags.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public CqeFlags Flags => (CqeFlags)Cqe.flags;
 
     /// <summary>The selected buffer's id when <c>IORING_CQE_F_BUFFER</c> is set; otherwise null.</summary>
@@ -39,19 +42,24 @@ public readonly struct CompletionEntry32
     public bool IsNotification => (Cqe.flags & IORING_CQE_F_NOTIF) != 0;
 
     /// <summary>The first extra word (<c>big_cqe[0]</c>).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public ulong BigCqe0 => _bigCqe0;
 
     /// <summary>The second extra word (<c>big_cqe[1]</c>).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public ulong BigCqe1 => _bigCqe1;
 
     /// <summary>Both extra words (<c>big_cqe[2]</c>).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     [UnscopedRef]
     public ReadOnlySpan<ulong> BigCqe => MemoryMarshal.CreateReadOnlySpan(in _bigCqe0, 2);
 
     /// <summary>The first 16 bytes as an ordinary completion entry.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public CompletionEntry ToCompletionEntry() => new(Cqe);
 
     /// <summary>Drops the extra words.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public static explicit operator CompletionEntry(CompletionEntry32 entry) => new(entry.Cqe);
 
     /// <inheritdoc/>

@@ -50,6 +50,7 @@ public sealed unsafe class CompletionQueue
     }
 
     /// <summary>Publishes our head and reloads the kernel's tail, so <see cref="Count"/> is current.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public void Sync()
     {
         _ring.ThrowIfDisposed();
@@ -62,6 +63,7 @@ public sealed unsafe class CompletionQueue
     }
 
     /// <summary>The number of completions the kernel dropped because the queue was full (only without <c>IORING_FEAT_NODROP</c>).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public uint Overflow
     {
         get
@@ -98,9 +100,11 @@ public sealed unsafe class CompletionQueue
     }
 
     /// <summary>The number of entries the queue holds.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public int Capacity => (int)_entries;
 
     /// <summary>The number of completions waiting to be dequeued.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public int Count
     {
         get
@@ -112,12 +116,15 @@ public sealed unsafe class CompletionQueue
     }
 
     /// <summary>Whether no completion is waiting.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public bool IsEmpty => Count == 0;
 
     /// <summary>Whether the queue is full (further completions overflow).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public bool IsFull => Count == Capacity;
 
     /// <summary>Takes up to <paramref name="destination"/>.Length completions into it and returns how many.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public int Fill(Span<CompletionEntry> destination)
     {
         _ring.ThrowIfDisposed();
@@ -157,6 +164,7 @@ public sealed unsafe class CompletionQueue
     }
 
     /// <summary>Takes the next 32-byte completion; false when none is waiting.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     /// <exception cref="InvalidOperationException">The ring's entries are 16 bytes (no <see cref="RingBuilder.SetupCqe32"/>).</exception>
     public bool TryDequeue(out CompletionEntry32 entry)
     {
@@ -179,6 +187,7 @@ public sealed unsafe class CompletionQueue
     }
 
     /// <summary>Reads the next completion without taking it; false when none is waiting.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public bool TryPeek(out CompletionEntry entry)
     {
         _ring.ThrowIfDisposed();
@@ -194,6 +203,7 @@ public sealed unsafe class CompletionQueue
     }
 
     /// <summary>An enumerator that dequeues completions until the queue is empty (a struct: <c>foreach</c> does not allocate).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public Enumerator GetEnumerator()
     {
         _ring.ThrowIfDisposed();
@@ -201,6 +211,7 @@ public sealed unsafe class CompletionQueue
     }
 
     /// <summary>Dequeues completions one by one; each <see cref="MoveNext"/> takes the next entry.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public struct Enumerator
     {
         private readonly CompletionQueue _queue;
@@ -213,13 +224,16 @@ public sealed unsafe class CompletionQueue
         }
 
         /// <summary>The completion taken by the last <see cref="MoveNext"/>.</summary>
+        /// <remarks>Available since Linux 5.1.</remarks>
         public readonly CompletionEntry Current => _current;
 
         /// <summary>Takes the next completion; false when the queue is empty.</summary>
+        /// <remarks>Available since Linux 5.1.</remarks>
         public bool MoveNext() => _queue.TryDequeue(out _current);
     }
 
     /// <summary>Whether entries are 32 bytes (the ring was built with <see cref="RingBuilder.SetupCqe32"/>).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public bool IsCqe32 { get; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -19,6 +19,7 @@ public struct SubmissionEntry
     public ref io_uring_sqe Native => ref Sqe;
 
     /// <summary>The value the kernel hands back in the completion's <see cref="CompletionEntry.UserData"/>.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public ulong UserData
     {
         readonly get => Sqe.user_data;
@@ -26,6 +27,7 @@ public struct SubmissionEntry
     }
 
     /// <summary>The <c>IOSQE_*</c> flags of the entry (link, drain, fixed file, async, buffer select, skip success).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public SqeFlags Flags
     {
         readonly get => (SqeFlags)Sqe.flags;
@@ -41,6 +43,7 @@ public struct SubmissionEntry
     }
 
     /// <summary>A copy with <see cref="UserData"/> set.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public readonly SubmissionEntry WithUserData(ulong userData)
     {
         SubmissionEntry copy = this;
@@ -49,6 +52,7 @@ public struct SubmissionEntry
     }
 
     /// <summary>A copy with <paramref name="flags"/> added (OR) to <see cref="Flags"/>.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public readonly SubmissionEntry WithFlags(SqeFlags flags)
     {
         SubmissionEntry copy = this;

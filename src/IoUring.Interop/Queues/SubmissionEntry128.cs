@@ -31,10 +31,12 @@ public struct SubmissionEntry128
     public ref io_uring_sqe Native => ref Entry.Sqe;
 
     /// <summary>The 80-byte command area at offset 48 (<c>sqe.cmd</c>) for <c>IORING_OP_URING_CMD</c>.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     [UnscopedRef]
     public Span<byte> Command => MemoryMarshal.CreateSpan(ref Unsafe.Add(ref Unsafe.As<SubmissionEntry128, byte>(ref this), CommandOffset), CommandLength);
 
     /// <summary>The value the kernel hands back in the completion's user data.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public ulong UserData
     {
         readonly get => Entry.UserData;
@@ -42,6 +44,7 @@ public struct SubmissionEntry128
     }
 
     /// <summary>The <c>IOSQE_*</c> flags of the entry.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public SqeFlags Flags
     {
         readonly get => Entry.Flags;
@@ -57,6 +60,7 @@ public struct SubmissionEntry128
     }
 
     /// <summary>A copy with <see cref="UserData"/> set.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public readonly SubmissionEntry128 WithUserData(ulong userData)
     {
         SubmissionEntry128 copy = this;
@@ -65,6 +69,7 @@ public struct SubmissionEntry128
     }
 
     /// <summary>A copy with <paramref name="flags"/> added (OR) to <see cref="Flags"/>.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public readonly SubmissionEntry128 WithFlags(SqeFlags flags)
     {
         SubmissionEntry128 copy = this;
@@ -82,6 +87,7 @@ public struct SubmissionEntry128
     }
 
     /// <summary>Widens a 64-byte entry; the extra 64 bytes are zero.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public static implicit operator SubmissionEntry128(SubmissionEntry entry) => new() { Entry = entry };
 
     /// <inheritdoc/>

@@ -59,6 +59,7 @@ public sealed unsafe class SubmissionQueue
     }
 
     /// <summary>Publishes our tail and reloads the kernel's head, so <see cref="Count"/> and free space are current.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public void Sync()
     {
         _ring.ThrowIfDisposed();
@@ -100,6 +101,7 @@ public sealed unsafe class SubmissionQueue
     }
 
     /// <summary>The number of invalid entries the kernel dropped without completing them.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public uint Dropped
     {
         get
@@ -132,9 +134,11 @@ public sealed unsafe class SubmissionQueue
     }
 
     /// <summary>The number of entries the queue holds.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public int Capacity => (int)_entries;
 
     /// <summary>The number of pushed entries the kernel has not consumed yet.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public int Count
     {
         get
@@ -146,9 +150,11 @@ public sealed unsafe class SubmissionQueue
     }
 
     /// <summary>Whether the kernel has consumed every pushed entry.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public bool IsEmpty => Count == 0;
 
     /// <summary>Whether the queue has no free slot.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public bool IsFull => Count == Capacity;
 
     /// <summary>Copies <paramref name="entry"/> into the next free slot; false when the queue is full.</summary>
@@ -212,6 +218,7 @@ public sealed unsafe class SubmissionQueue
     }
 
     /// <summary>Whether entries are 128 bytes (the ring was built with <see cref="RingBuilder.SetupSqe128"/>).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public bool IsSqe128 { get; }
 
     /// <summary>The sq_flags word, loaded without ordering (callers that need ordering fence first).</summary>

@@ -16,6 +16,7 @@ public sealed unsafe class Ring : IDisposable
     private volatile bool _disposed;
 
     /// <summary>Creates a ring with <paramref name="entries"/> submission queue entries and default options; see <see cref="Builder"/> for more.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     /// <param name="entries">The submission queue size (rounded up to a power of two, at most 32768); the completion queue gets twice as many.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="entries"/> is 0 or above 32768.</exception>
     /// <exception cref="IoUringException">io_uring_setup(2) or a mapping failed.</exception>
@@ -37,23 +38,29 @@ public sealed unsafe class Ring : IDisposable
         new(RingSetup.Run(entries, parameters, geometry, dontFork));
 
     /// <summary>Starts a <see cref="RingBuilder"/> to choose setup options.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public static RingBuilder Builder() => new();
 
     /// <summary>The submitter: submits queued entries, waits for completions and registers resources.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public Submitter Submitter { get; }
 
     /// <summary>The parameters the kernel returned: setup flags, features and queue sizes.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public RingParameters Parameters { get; }
 
     /// <summary>Submits every queued entry; see <see cref="Submitter.Submit"/>.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     /// <returns>The number of entries submitted.</returns>
     public int Submit() => Submitter.Submit();
 
     /// <summary>Submits every queued entry and waits for at least <paramref name="want"/> completions; see <see cref="Submitter.SubmitAndWait"/>.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     /// <returns>The number of entries submitted.</returns>
     public int SubmitAndWait(uint want) => Submitter.SubmitAndWait(want);
 
     /// <summary>The submitter, submission queue and completion queue, to use the parts independently.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public (Submitter Submitter, SubmissionQueue SubmissionQueue, CompletionQueue CompletionQueue) Split()
     {
         ThrowIfDisposed();
@@ -61,12 +68,15 @@ public sealed unsafe class Ring : IDisposable
     }
 
     /// <summary>The submission queue, where requests are pushed.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public SubmissionQueue SubmissionQueue { get; }
 
     /// <summary>The completion queue, where results arrive.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public CompletionQueue CompletionQueue { get; }
 
     /// <summary>The ring's file descriptor.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     /// <exception cref="InvalidOperationException">The ring was built with <see cref="RingBuilder.SetupRegisteredFdOnly"/> and has no fd.</exception>
     /// <exception cref="ObjectDisposedException">The ring is disposed.</exception>
     public int Fd
@@ -84,6 +94,7 @@ public sealed unsafe class Ring : IDisposable
     }
 
     /// <summary>Unmaps the queues and closes the ring (unregistering its registered ring index first, if any); safe to call twice.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public void Dispose()
     {
         if (_disposed)

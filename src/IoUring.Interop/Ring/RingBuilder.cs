@@ -18,6 +18,7 @@ public sealed class RingBuilder
     }
 
     /// <summary>Marks the ring's memory so child processes do not inherit it after fork(2) (madvise MADV_DONTFORK).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public RingBuilder DontFork()
     {
         _dontFork = true;
@@ -119,6 +120,7 @@ public sealed class RingBuilder
     public RingBuilder SetupRegisteredFdOnly() => Set(IORING_SETUP_REGISTERED_FD_ONLY);
 
     /// <summary>Creates the ring with <paramref name="entries"/> submission queue entries (rounded up to a power of two).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="entries"/> is 0 or above 32768 without <see cref="SetupClamp"/>; or the completion queue size is out of range.</exception>
     /// <exception cref="ArgumentException">The completion queue size is smaller than the submission queue.</exception>
     /// <exception cref="InvalidOperationException">The chosen flags break a kernel rule (e.g. DEFER_TASKRUN without SINGLE_ISSUER).</exception>

@@ -172,20 +172,26 @@ public sealed class RingParameters
     public bool IsFeatureNoIowait => (_params.features & IORING_FEAT_NO_IOWAIT) != 0;
 
     /// <summary>The number of submission queue entries the kernel allocated (a power of two).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public uint SqEntries => _params.sq_entries;
 
     /// <summary>The number of completion queue entries the kernel allocated (a power of two).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public uint CqEntries => _params.cq_entries;
 
     /// <summary>Milliseconds the submission polling thread spins without work before it sleeps.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public uint SqThreadIdle => _params.sq_thread_idle;
 
     /// <summary>The CPU the submission polling thread is bound to, when <see cref="IsSetupSqAff"/>.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public uint SqThreadCpu => _params.sq_thread_cpu;
 
     /// <summary>All the setup flags the ring was created with.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public SetupFlags Flags => (SetupFlags)_params.flags;
 
     /// <summary>All the features the kernel reported.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public Features Features => (Features)_params.features;
 }

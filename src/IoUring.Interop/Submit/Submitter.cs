@@ -77,7 +77,7 @@ public sealed unsafe partial class Submitter
     internal void ThrowIfDisposed() => _ring.ThrowIfDisposed();
 
     /// <summary>Calls io_uring_enter(2) as given: the raw interface under <see cref="Submit"/> and <see cref="SubmitAndWait"/>.</summary>
-    /// <remarks><b>Safety:</b> <paramref name="arg"/> and <paramref name="argSize"/> must describe what
+    /// <remarks>Available since Linux 5.1. <b>Safety:</b> <paramref name="arg"/> and <paramref name="argSize"/> must describe what
     /// <paramref name="flags"/> say (a sigset, or an <c>io_uring_getevents_arg</c> with <c>EXT_ARG</c>) and stay
     /// valid for the call. <c>IORING_ENTER_REGISTERED_RING</c> is added when the ring fd is registered.</remarks>
     /// <returns>The number of entries submitted.</returns>
@@ -87,22 +87,26 @@ public sealed unsafe partial class Submitter
         IoUringException.ThrowIfError(EnterRaw(toSubmit, minComplete, (uint)flags, arg, argSize), "io_uring_enter");
 
     /// <summary>Calls io_uring_enter(2) with no argument.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="IoUringException">The call failed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public int Enter(uint toSubmit, uint minComplete, EnterFlags flags) => Enter(toSubmit, minComplete, flags, null, 0);
 
     /// <summary>Submits every queued entry to the kernel.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public int Submit() => SubmitAndWait(0);
 
     /// <summary>Submits every queued entry and waits until at least <paramref name="want"/> completions are in the queue.</summary>
     /// <remarks>Waits (<c>IORING_ENTER_GETEVENTS</c>) when <paramref name="want"/> is positive, on IOPOLL rings, and when the
     /// completion queue has overflowed (so the kernel flushes the kept completions). Under SQPOLL no system call is made
-    /// unless the polling thread sleeps (then it is woken), a wait is wanted or the queue overflowed.</remarks>
+    /// unless the polling thread sleeps (then it is woken), a wait is wanted or the queue overflowed. Available since Linux 5.1.</remarks>
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public int SubmitAndWait(uint want) =>
         IoUringException.ThrowIfError(SubmitCore(want, 0, null, 0), "io_uring_enter");
 
@@ -111,6 +115,7 @@ public sealed unsafe partial class Submitter
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The timeout is negative or its nanoseconds are not below one second.</exception>
     /// <exception cref="IoUringException">io_uring_enter(2) failed (ETIME on timeout).</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public int SubmitWithArgs(uint want, in SubmitArgs args) =>
         IoUringException.ThrowIfError(SubmitWithArgsCore(want, args), "io_uring_enter");
 
@@ -118,26 +123,33 @@ public sealed unsafe partial class Submitter
     /// <remarks>Available since Linux 5.10.</remarks>
     /// <returns>The kernel's result (0).</returns>
     /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public int SqueueWait() =>
         IoUringException.ThrowIfError(EnterRaw(0, 0, IORING_ENTER_SQ_WAIT, null, 0), "io_uring_enter");
 
     /// <summary>Like <see cref="Submit"/>, but reports EINTR, EAGAIN, EBUSY and ETIME as a <see cref="SubmitStatus"/> instead of throwing.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     /// <param name="submitted">The number of entries submitted; 0 unless the status is <see cref="SubmitStatus.Success"/>.</param>
     /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public SubmitStatus TrySubmit(out int submitted) => TrySubmitAndWait(0, out submitted);
 
     /// <summary>Like <see cref="SubmitAndWait"/>, but reports EINTR, EAGAIN, EBUSY and ETIME as a <see cref="SubmitStatus"/> instead of throwing.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     /// <param name="want">Completions to wait for.</param>
     /// <param name="submitted">The number of entries submitted; 0 unless the status is <see cref="SubmitStatus.Success"/>.</param>
     /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public SubmitStatus TrySubmitAndWait(uint want, out int submitted) =>
         ToStatus(SubmitCore(want, 0, null, 0), out submitted);
 
     /// <summary>Like <see cref="SubmitWithArgs"/>, but reports EINTR, EAGAIN, EBUSY and ETIME as a <see cref="SubmitStatus"/> instead of throwing.</summary>
+    /// <remarks>Available since Linux 5.11.</remarks>
     /// <param name="want">Completions to wait for.</param>
     /// <param name="args">Timeout, minimum wait and signal mask.</param>
     /// <param name="submitted">The number of entries submitted; 0 unless the status is <see cref="SubmitStatus.Success"/>.</param>
     /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public SubmitStatus TrySubmitWithArgs(uint want, in SubmitArgs args, out int submitted) =>
         ToStatus(SubmitWithArgsCore(want, args), out submitted);
 

@@ -15,6 +15,7 @@ public readonly struct DestinationSlot
     public static DestinationSlot Auto => new(IORING_FILE_INDEX_ALLOC);
 
     /// <summary>Installs into the given 0-based slot, replacing what is there.</summary>
+    /// <remarks>Available since Linux 5.15.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">The slot would collide with <c>IORING_FILE_INDEX_ALLOC</c>.</exception>
     public static DestinationSlot At(uint slot)
     {
@@ -31,6 +32,7 @@ public readonly struct DestinationSlot
     internal uint FileIndex { get; }
 
     /// <summary>Whether the kernel chooses the slot.</summary>
+    /// <remarks>Available since Linux 5.15.</remarks>
     public bool IsAuto => FileIndex == IORING_FILE_INDEX_ALLOC;
 
     /// <inheritdoc/>

@@ -11,15 +11,19 @@ public readonly struct FileTarget
     }
 
     /// <summary>Whether <see cref="Value"/> is an index into the registered file table.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public bool IsFixed { get; }
 
     /// <summary>The file descriptor, or the registered-file index when <see cref="IsFixed"/>.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public int Value { get; }
 
     /// <summary>Targets a raw file descriptor.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public static implicit operator FileTarget(Fd fd) => new(fd.Value, isFixed: false);
 
     /// <summary>Targets a registered file slot.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
     public static implicit operator FileTarget(Fixed fixedFile) => new(unchecked((int)fixedFile.Index), isFixed: true);
 
     /// <inheritdoc/>

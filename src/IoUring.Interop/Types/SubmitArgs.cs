@@ -19,15 +19,19 @@ public readonly struct SubmitArgs
     }
 
     /// <summary>How long the wait may last before the call fails with ETIME.</summary>
+    /// <remarks>Available since Linux 5.11.</remarks>
     public Timespec Timeout { get; }
 
     /// <summary>Whether <see cref="Timeout"/> is set.</summary>
+    /// <remarks>Available since Linux 5.11.</remarks>
     public bool HasTimeout { get; }
 
     /// <summary>The kernel sigset (one bit per signal, bit <c>n - 1</c> for signal <c>n</c>) installed during the wait.</summary>
+    /// <remarks>Available since Linux 5.11.</remarks>
     public ulong SignalMask { get; }
 
     /// <summary>Whether <see cref="SignalMask"/> is set.</summary>
+    /// <remarks>Available since Linux 5.11.</remarks>
     public bool HasSignalMask { get; }
 
     /// <summary>Microseconds to wait for the full <c>want</c> count before returning with fewer (<c>min_wait_usec</c>).</summary>
@@ -35,12 +39,15 @@ public readonly struct SubmitArgs
     public uint MinWaitUsec { get; }
 
     /// <summary>A copy with the wait timeout set.</summary>
+    /// <remarks>Available since Linux 5.11.</remarks>
     public SubmitArgs WithTimeout(in Timespec timeout) => new(timeout, true, SignalMask, HasSignalMask, MinWaitUsec);
 
     /// <summary>A copy with the wait timeout set from a <see cref="TimeSpan"/>.</summary>
+    /// <remarks>Available since Linux 5.11.</remarks>
     public SubmitArgs WithTimeout(TimeSpan timeout) => WithTimeout(Timespec.FromTimeSpan(timeout));
 
     /// <summary>A copy with the signal mask set.</summary>
+    /// <remarks>Available since Linux 5.11.</remarks>
     public SubmitArgs WithSignalMask(ulong signalMask) => new(Timeout, HasTimeout, signalMask, true, MinWaitUsec);
 
     /// <summary>A copy with the minimum wait set.</summary>

@@ -10,15 +10,19 @@ namespace IoUring.Interop;
 public struct Timespec : IEquatable<Timespec>
 {
     /// <summary>Whole seconds (<c>tv_sec</c>).</summary>
+    /// <remarks>Available since Linux 5.4.</remarks>
     public long Seconds;
 
     /// <summary>Nanoseconds within the second, 0 to 999 999 999 (<c>tv_nsec</c>).</summary>
+    /// <remarks>Available since Linux 5.4.</remarks>
     public long Nanoseconds;
 
     /// <summary>A timespec of <paramref name="seconds"/> and <paramref name="nanoseconds"/>.</summary>
+    /// <remarks>Available since Linux 5.4.</remarks>
     public static Timespec From(long seconds, long nanoseconds) => new() { Seconds = seconds, Nanoseconds = nanoseconds };
 
     /// <summary>The timespec equal to a non-negative <paramref name="duration"/>, to 100 ns (one tick).</summary>
+    /// <remarks>Available since Linux 5.4.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative.</exception>
     public static Timespec FromTimeSpan(TimeSpan duration)
     {
@@ -28,6 +32,7 @@ public struct Timespec : IEquatable<Timespec>
     }
 
     /// <summary>This timespec as a <see cref="TimeSpan"/> (nanoseconds truncated to ticks).</summary>
+    /// <remarks>Available since Linux 5.4.</remarks>
     public readonly TimeSpan ToTimeSpan() => TimeSpan.FromTicks(checked(Seconds * TimeSpan.TicksPerSecond + Nanoseconds / TimeSpan.NanosecondsPerTick));
 
     /// <inheritdoc/>
@@ -43,8 +48,10 @@ public struct Timespec : IEquatable<Timespec>
     public override readonly string ToString() => $"{Seconds}.{Nanoseconds:D9}s";
 
     /// <summary>Compares two timespecs field by field.</summary>
+    /// <remarks>Available since Linux 5.4.</remarks>
     public static bool operator ==(Timespec left, Timespec right) => left.Equals(right);
 
     /// <summary>Compares two timespecs field by field.</summary>
+    /// <remarks>Available since Linux 5.4.</remarks>
     public static bool operator !=(Timespec left, Timespec right) => !left.Equals(right);
 }
