@@ -108,7 +108,7 @@ public sealed unsafe partial class Submitter
     /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public int SubmitAndWait(uint want) =>
-        IoUringException.ThrowIfError(SubmitCore(want, 0, null, 0), "io_uring_enter");
+        IoUringException.ThrowIfError(SubmitCore(want, null), "io_uring_enter");
 
     /// <summary>Like <see cref="SubmitAndWait"/>, with a timeout, a minimum wait and a signal mask (<c>IORING_ENTER_EXT_ARG</c>).</summary>
     /// <remarks>Fails with ETIME when the timeout passes first. Available since Linux 5.11 (<c>IORING_FEAT_EXT_ARG</c>).</remarks>
@@ -125,7 +125,7 @@ public sealed unsafe partial class Submitter
     /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public int SqueueWait() =>
-        IoUringException.ThrowIfError(EnterRaw(0, 0, IORING_ENTER_SQ_WAIT, null, 0), "io_uring_enter");
+        IoUringException.ThrowIfError(EnterCore(0, 0, IORING_ENTER_SQ_WAIT, null), "io_uring_enter");
 
     /// <summary>Like <see cref="Submit"/>, but reports EINTR, EAGAIN, EBUSY and ETIME as a <see cref="SubmitStatus"/> instead of throwing.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
@@ -141,7 +141,7 @@ public sealed unsafe partial class Submitter
     /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public SubmitStatus TrySubmitAndWait(uint want, out int submitted) =>
-        ToStatus(SubmitCore(want, 0, null, 0), out submitted);
+        ToStatus(SubmitCore(want, null), out submitted);
 
     /// <summary>Like <see cref="SubmitWithArgs"/>, but reports EINTR, EAGAIN, EBUSY and ETIME as a <see cref="SubmitStatus"/> instead of throwing.</summary>
     /// <remarks>Available since Linux 5.11.</remarks>
@@ -182,13 +182,15 @@ public sealed unsafe partial class Submitter
         arg.sigmask_sz = KernelSigsetSize;
         arg.min_wait_usec = args.MinWaitUsec;
         arg.ts = args.HasTimeout ? (ulong)&timeout : 0;
-        return SubmitCore(want, IORING_ENTER_EXT_ARG, &arg, (nuint)sizeof(io_uring_getevents_arg));
+        return SubmitCore(want, &arg);
     }
 
-    // Rust's submit_and_wait/submit_with_args logic; returns the kernel's result (negative errno on failure).
-    private int SubmitCore(uint want, uint flags, void* arg, nuint argSize)
+    // Rust's submit_and_wait / submit_with_args logic (extArg null or not); returns the kernel's result (negative
+    // errno on failure).
+    private int SubmitCore(uint want, io_uring_getevents_arg* extArg)
     {
         _ring.ThrowIfDisposed();
+        uint flags = 0;
         uint pending = _sq.PendingForKernel();
         bool overflow = (_sq.RawFlags & IORING_SQ_CQ_OVERFLOW) != 0;
         if (want > 0 || _ioPoll || overflow)
@@ -213,10 +215,11 @@ public sealed unsafe partial class Submitter
             }
         }
 
-        return EnterRaw(pending, want, flags, arg, argSize);
+        return EnterCore(pending, want, flags, extArg);
     }
 
-    private int EnterRaw(uint toSubmit, uint minComplete, uint flags, void* arg, nuint argSize)
+    // The typed path: the generated Syscalls.Enter overloads (no argument, or io_uring_getevents_arg with EXT_ARG).
+    private int EnterCore(uint toSubmit, uint minComplete, uint flags, io_uring_getevents_arg* extArg)
     {
         _ring.ThrowIfDisposed();
         if (RegisteredRing)
@@ -226,6 +229,33 @@ public sealed unsafe partial class Submitter
 
         // Hold a reference on the handle for the call, so a concurrent Dispose cannot close (and let the number be
         // reused) while the kernel is using the fd.
+        RingHandle handle = _ring.Handle;
+        bool added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            return extArg == null
+                ? Syscalls.Enter(EnterFd, toSubmit, minComplete, (EnterFlags)flags)
+                : Syscalls.Enter(EnterFd, toSubmit, minComplete, (EnterFlags)flags, in *extArg);
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    // The raw path behind the public Enter: any argument the caller describes.
+    private int EnterRaw(uint toSubmit, uint minComplete, uint flags, void* arg, nuint argSize)
+    {
+        _ring.ThrowIfDisposed();
+        if (RegisteredRing)
+        {
+            flags |= IORING_ENTER_REGISTERED_RING;
+        }
+
         RingHandle handle = _ring.Handle;
         bool added = false;
         try
