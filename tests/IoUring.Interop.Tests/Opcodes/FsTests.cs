@@ -202,11 +202,11 @@ public unsafe class FsTests : IDisposable
             CompletionEntry opened = ring.Run(new OpenAt(LibC.AT_FDCWD, p) { Flags = LibC.O_RDONLY | LibC.O_CLOEXEC }.Build());
             opened.Result.Should().BeGreaterThan(2);
 
-            CompletionEntry stat = ring.Run(new IoUring.Interop.Opcodes.Statx(opened.Result, (byte*)&(stx), null) { Flags = LibC.AT_EMPTY_PATH, Mask = 0x7FF }.Build());
-            // Path is the empty string: statx on the fd itself.
+            // An empty path with AT_EMPTY_PATH: statx on the fd itself.
+            byte empty = 0;
+            CompletionEntry stat = ring.Run(new IoUring.Interop.Opcodes.Statx(opened.Result, &empty, null) { Flags = LibC.AT_EMPTY_PATH, Mask = 0x7FF }.Build());
             stat.Result.Should().Be(-EFAULT, "a null buffer is refused");
 
-            byte empty = 0;
             stat = ring.Run(new IoUring.Interop.Opcodes.Statx(opened.Result, &empty, &stx) { Flags = LibC.AT_EMPTY_PATH, Mask = 0x7FF }.Build());
             stat.Result.Should().Be(0);
             stx.Size.Should().Be(777UL);
