@@ -14,18 +14,18 @@ public struct MsgRingData
     public const io_uring_op Code = io_uring_op.IORING_OP_MSG_RING;
 
     /// <summary>Creates the builder.</summary>
-    /// <param name="ringFd">Target ring fd (or its registered index).</param>
+    /// <param name="ringFd">Target ring fd (io_uring files cannot be registered, so never a fixed index).</param>
     /// <param name="result">The target completion's result.</param>
     /// <param name="userData">The target completion's user data.</param>
-    public MsgRingData(FileTarget ringFd, int result, ulong userData)
+    public MsgRingData(int ringFd, int result, ulong userData)
     {
         RingFd = ringFd;
         Result = result;
         UserData = userData;
     }
 
-    /// <summary>Target ring fd (or its registered index).</summary>
-    public FileTarget RingFd { get; set; }
+    /// <summary>Target ring fd (io_uring files cannot be registered, so never a fixed index).</summary>
+    public int RingFd { get; set; }
 
     /// <summary>The target completion's result.</summary>
     public int Result { get; set; }

@@ -14,11 +14,11 @@ public struct MsgRingSendFd
     public const io_uring_op Code = io_uring_op.IORING_OP_MSG_RING;
 
     /// <summary>Creates the builder.</summary>
-    /// <param name="ringFd">Target ring fd (or its registered index).</param>
+    /// <param name="ringFd">Target ring fd (io_uring files cannot be registered, so never a fixed index).</param>
     /// <param name="source">Direct descriptor to send.</param>
     /// <param name="destination">Slot in the target ring (or Auto).</param>
     /// <param name="userData">The target completion's user data.</param>
-    public MsgRingSendFd(FileTarget ringFd, Fixed source, DestinationSlot destination, ulong userData)
+    public MsgRingSendFd(int ringFd, Fixed source, DestinationSlot destination, ulong userData)
     {
         RingFd = ringFd;
         Source = source;
@@ -26,8 +26,8 @@ public struct MsgRingSendFd
         UserData = userData;
     }
 
-    /// <summary>Target ring fd (or its registered index).</summary>
-    public FileTarget RingFd { get; set; }
+    /// <summary>Target ring fd (io_uring files cannot be registered, so never a fixed index).</summary>
+    public int RingFd { get; set; }
 
     /// <summary>Direct descriptor to send.</summary>
     public Fixed Source { get; set; }

@@ -179,6 +179,7 @@ public unsafe class FsTests : IDisposable
         using SafeFileHandle file = dir.CreateFile("advise", Pattern(4096));
         ring.Run(new Fadvise(FdOf.Handle(file), 4096, 2 /* POSIX_FADV_SEQUENTIAL */).Build()).Result.Should().Be(0);
         ring.Run(new Fadvise(FdOf.Handle(file), 0, 99).Build()).Result.Should().Be(-EINVAL);
+        ring.Run(new Fadvise(FdOf.Handle(file), 1L << 33, 3 /* POSIX_FADV_WILLNEED */).Build()).Result.Should().Be(0, "a 64-bit length travels in sqe->addr");
 
         nint page = (nint)NativeMemory.AlignedAlloc(8192, 4096);
         try

@@ -109,6 +109,43 @@ public unsafe class NetTests : IDisposable
     }
 
     [Fact]
+    public void Send_with_a_destination_address_works_like_sendto()
+    {
+        (int a, SockAddrIn aAddr) = Loopback.Udp();
+        (int b, SockAddrIn bAddr) = Loopback.Udp();
+        byte* data = stackalloc byte[] { 1, 2, 3, 4 };
+        byte* back = stackalloc byte[8];
+        try
+        {
+            CompletionEntry sent = ring.Run(new Send(new Fd(a), data, 4) { DestinationAddress = &bAddr, DestinationAddressLength = (ushort)SockAddrIn.Size }.Build());
+            OpcodeRing.SkipOnErrno(sent.Result, "IORING_OP_SEND with a destination address (Linux 6.6)", EINVAL);
+            sent.Result.Should().Be(4);
+            ring.Run(new Recv(new Fd(b), back, 8).Build()).Result.Should().Be(4);
+            back[3].Should().Be(4);
+        }
+        finally
+        {
+            Loopback.Close(a, b);
+        }
+    }
+
+    [Fact]
+    public void Accept_with_dontwait_fails_at_once_when_nobody_connects()
+    {
+        (int listener, _) = Loopback.Listener();
+        try
+        {
+            CompletionEntry cqe = ring.Run(new Accept(new Fd(listener), null, null) { IoUringFlags = AcceptFlags.DontWait }.Build());
+            OpcodeRing.SkipOnErrno(cqe.Result, "IORING_ACCEPT_DONTWAIT", EINVAL);
+            cqe.Result.Should().Be(-EAGAIN);
+        }
+        finally
+        {
+            Loopback.Close(listener);
+        }
+    }
+
+    [Fact]
     public void SendMsg_and_RecvMsg_over_udp_carry_the_source_address()
     {
         (int a, SockAddrIn aAddr) = Loopback.Udp();
