@@ -13,8 +13,8 @@ namespace IoUring.Interop;
 /// <remarks>
 /// Available since Linux 5.19; incremental consumption (IOU_PBUF_RING_INC) since Linux 6.12.
 /// <para><b>Safety:</b> the kernel reads the ring and writes into the buffers it names until the ring is
-/// unregistered: buffers must stay valid while added, and the object must be unregistered before it is
-/// disposed. The ring has a single producer (the application): calls are not thread-safe.</para>
+/// unregistered: buffers must stay valid while added. <see cref="Dispose"/> unregisters the group first when it
+/// is still registered. The ring has a single producer (the application): calls are not thread-safe.</para>
 /// </remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buf_ring.3.html"/>
 public sealed unsafe class BufferRing : IDisposable
@@ -26,6 +26,7 @@ public sealed unsafe class BufferRing : IDisposable
     private readonly int mask;
     private io_uring_buf* ring;
     private ushort tail;
+    private Submitter? registeredWith;
 
     /// <summary>Allocates a zeroed ring of <paramref name="entries"/> slots for buffer group <paramref name="groupId"/>.</summary>
     /// <param name="entries">Ring size: a power of two, at most 32768.</param>
@@ -95,9 +96,11 @@ public sealed unsafe class BufferRing : IDisposable
     /// <summary>Registers the ring with the kernel for this group (IORING_REGISTER_PBUF_RING).</summary>
     /// <param name="submitter">The ring's submitter.</param>
     /// <exception cref="IoUringException">The kernel refused (EEXIST when the group is in use, EINVAL for unsupported flags...).</exception>
+    /// <exception cref="ObjectDisposedException">The ring is disposed.</exception>
     public void Register(Submitter submitter)
     {
         ArgumentNullException.ThrowIfNull(submitter);
+        submitter.ThrowIfDisposed();
         io_uring_buf_reg reg = default;
         reg.ring_addr = (ulong)Ring;
         reg.ring_entries = Entries;
@@ -105,23 +108,46 @@ public sealed unsafe class BufferRing : IDisposable
         reg.flags = Incremental ? (ushort)io_uring_register_pbuf_ring_flags.IOU_PBUF_RING_INC : (ushort)0;
         int result = Syscalls.io_uring_register(submitter.EnterFd, Opcode(submitter, io_uring_register_op.IORING_REGISTER_PBUF_RING), &reg, 1);
         IoUringException.ThrowIfError(result, "io_uring_register(IORING_REGISTER_PBUF_RING)");
+        registeredWith = submitter;
     }
 
     /// <summary>Unregisters the group (IORING_UNREGISTER_PBUF_RING); afterwards the memory may be freed.</summary>
     /// <param name="submitter">The ring's submitter.</param>
-    /// <exception cref="IoUringException">The kernel refused (EINVAL when the group is not registered).</exception>
+    /// <exception cref="IoUringException">The kernel refused (ENOENT when the group is not registered).</exception>
+    /// <exception cref="ObjectDisposedException">The ring is disposed.</exception>
     public void Unregister(Submitter submitter)
     {
         ArgumentNullException.ThrowIfNull(submitter);
+        // After the ring is disposed its fd number may belong to another ring: never register through it.
+        submitter.ThrowIfDisposed();
         io_uring_buf_reg reg = default;
         reg.bgid = GroupId;
         int result = Syscalls.io_uring_register(submitter.EnterFd, Opcode(submitter, io_uring_register_op.IORING_UNREGISTER_PBUF_RING), &reg, 1);
         IoUringException.ThrowIfError(result, "io_uring_register(IORING_UNREGISTER_PBUF_RING)");
+        registeredWith = null;
     }
 
-    /// <summary>Frees the ring memory. Unregister first: the kernel keeps reading a registered ring.</summary>
+    /// <summary>Unregisters the group if it is still registered (the kernel keeps reading a registered ring), then frees the ring memory.</summary>
     public void Dispose()
     {
+        if (registeredWith is Submitter submitter)
+        {
+            try
+            {
+                Unregister(submitter);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The io_uring instance is gone, and its buffer groups with it.
+            }
+            catch (IoUringException)
+            {
+                // Already unregistered behind our back (ENOENT): nothing left to undo.
+            }
+
+            registeredWith = null;
+        }
+
         if (ring != null)
         {
             NativeMemory.AlignedFree(ring);

@@ -39,6 +39,29 @@ public unsafe class RegisterBufRingTests : IDisposable
     }
 
     [Fact]
+    public void Dispose_unregisters_a_group_that_is_still_registered()
+    {
+        var first = new BufferRing(4, 24);
+        first.Register(ring.Submitter);
+        first.Dispose();
+
+        using var second = new BufferRing(4, 24);
+        second.Register(ring.Submitter);
+        second.Unregister(ring.Submitter);
+    }
+
+    [Fact]
+    public void Dispose_after_the_ring_is_gone_does_not_throw()
+    {
+        var other = new Ring(4);
+        var buffers = new BufferRing(4, 25);
+        buffers.Register(other.Submitter);
+        other.Dispose();
+
+        FluentActions.Invoking(buffers.Dispose).Should().NotThrow();
+    }
+
+    [Fact]
     public void An_empty_ring_makes_buffer_selection_fail_with_enobufs_until_a_buffer_is_added()
     {
         using var buffers = new BufferRing(4, 22);
