@@ -46,6 +46,10 @@ public unsafe struct Read
     /// <summary>When set, the kernel picks a buffer from this provided-buffer group (IOSQE_BUFFER_SELECT) instead of <see cref="Buffer"/>.</summary>
     public ushort? BufferGroup { get; set; }
 
+    /// <summary>Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).</summary>
+    /// <remarks><b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.</remarks>
+    public io_uring_attr_pi* ProtectionInfo { get; set; }
+
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {
@@ -59,6 +63,12 @@ public unsafe struct Read
         if (BufferGroup is ushort group)
         {
             EntryStart.SelectBuffer(ref entry, group);
+        }
+
+        if (ProtectionInfo != null)
+        {
+            sqe.attr_ptr = (ulong)ProtectionInfo;
+            sqe.attr_type_mask = IORING_RW_ATTR_FLAG_PI;
         }
 
         return entry;

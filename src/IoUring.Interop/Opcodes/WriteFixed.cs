@@ -48,6 +48,10 @@ public unsafe struct WriteFixed
     /// <summary>Per-I/O <c>RWF_*</c> flags.</summary>
     public int RwFlags { get; set; }
 
+    /// <summary>Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).</summary>
+    /// <remarks><b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.</remarks>
+    public io_uring_attr_pi* ProtectionInfo { get; set; }
+
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {
@@ -59,6 +63,12 @@ public unsafe struct WriteFixed
         sqe.off = (ulong)Offset;
         sqe.rw_flags = (uint)RwFlags;
         sqe.buf_index = BufferIndex;
+        if (ProtectionInfo != null)
+        {
+            sqe.attr_ptr = (ulong)ProtectionInfo;
+            sqe.attr_type_mask = IORING_RW_ATTR_FLAG_PI;
+        }
+
         return entry;
     }
 }

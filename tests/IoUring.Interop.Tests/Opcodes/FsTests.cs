@@ -145,6 +145,30 @@ public unsafe class FsTests : IDisposable
     }
 
     [Fact]
+    public void ProtectionInfo_is_encoded_and_refused_by_a_file_without_integrity_metadata()
+    {
+        using SafeFileHandle file = dir.CreateFile("pi", Pattern(512));
+        byte* buf = stackalloc byte[512];
+        byte* meta = stackalloc byte[64];
+        io_uring_attr_pi pi = default;
+        pi.addr = (ulong)meta;
+        pi.len = 8;
+
+        SubmissionEntry entry = new Read(FdOf.Handle(file), buf, 512) { ProtectionInfo = &pi }.Build();
+        entry.Native.attr_ptr.Should().Be((ulong)&pi);
+        entry.Native.attr_type_mask.Should().Be(Constants.IORING_RW_ATTR_FLAG_PI);
+        new Read(FdOf.Handle(file), buf, 512).Build().Native.attr_type_mask.Should().Be(0UL);
+
+        CompletionEntry cqe = ring.Run(entry);
+        if (cqe.Result >= 0)
+        {
+            Assert.Skip("the kernel ignores sqe->attr_type_mask (no IORING_FEAT_RW_ATTR)");
+        }
+
+        cqe.Result.Should().BeOneOf(-EOPNOTSUPP, -EINVAL);
+    }
+
+    [Fact]
     public void Fsync_whole_file_datasync_and_range_and_sync_file_range()
     {
         using SafeFileHandle file = dir.CreateFile("sync", Pattern(8192));
