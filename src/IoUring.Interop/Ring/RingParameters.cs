@@ -105,7 +105,7 @@ public sealed class RingParameters
 
     /// <summary>Whether completions are never dropped: on a full completion queue the kernel keeps them until there is room.</summary>
     /// <remarks>Available since Linux 5.5.</remarks>
-    public bool IsFeatureNodrop => (_params.features & IORING_FEAT_NODROP) != 0;
+    public bool IsFeatureNoDrop => (_params.features & IORING_FEAT_NODROP) != 0;
 
     /// <summary>Whether data for async offload has been consumed when the kernel has consumed the submission entry.</summary>
     /// <remarks>Available since Linux 5.5.</remarks>
@@ -129,7 +129,7 @@ public sealed class RingParameters
 
     /// <summary>Whether submission polling works with unregistered files.</summary>
     /// <remarks>Available since Linux 5.11.</remarks>
-    public bool IsFeatureSqpollNonfixed => (_params.features & IORING_FEAT_SQPOLL_NONFIXED) != 0;
+    public bool IsFeatureSqPollNonFixed => (_params.features & IORING_FEAT_SQPOLL_NONFIXED) != 0;
 
     /// <summary>Whether io_uring_enter(2) accepts <c>IORING_ENTER_EXT_ARG</c> (a wait timeout with <see cref="Submitter.SubmitWithArgs"/>).</summary>
     /// <remarks>Available since Linux 5.11.</remarks>
@@ -157,7 +157,7 @@ public sealed class RingParameters
 
     /// <summary>Whether sends and receives can carry several provided buffers at once.</summary>
     /// <remarks>Available since Linux 6.10.</remarks>
-    public bool IsFeatureRecvsendBundle => (_params.features & IORING_FEAT_RECVSEND_BUNDLE) != 0;
+    public bool IsFeatureRecvSendBundle => (_params.features & IORING_FEAT_RECVSEND_BUNDLE) != 0;
 
     /// <summary>Whether waits accept a minimum wait time (<see cref="SubmitArgs.MinWaitUsec"/>).</summary>
     /// <remarks>Available since Linux 6.12.</remarks>
@@ -169,7 +169,7 @@ public sealed class RingParameters
 
     /// <summary>Whether <c>IORING_ENTER_NO_IOWAIT</c> is supported.</summary>
     /// <remarks>Available since Linux 6.15.</remarks>
-    public bool IsFeatureNoIowait => (_params.features & IORING_FEAT_NO_IOWAIT) != 0;
+    public bool IsFeatureNoIoWait => (_params.features & IORING_FEAT_NO_IOWAIT) != 0;
 
     /// <summary>The number of submission queue entries the kernel allocated (a power of two).</summary>
     /// <remarks>Available since Linux 5.1.</remarks>

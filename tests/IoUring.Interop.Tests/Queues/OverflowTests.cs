@@ -16,7 +16,7 @@ public class OverflowTests
     public void Eight_times_the_completion_queue_arrives_exactly_once(string shape)
     {
         using Ring ring = RingShapes.Create(shape, 8);
-        KernelSkip.UnlessFeature(ring.Parameters.IsFeatureNodrop, "IORING_FEAT_NODROP");
+        KernelSkip.UnlessFeature(ring.Parameters.IsFeatureNoDrop, "IORING_FEAT_NODROP");
         int total = 8 * ring.CompletionQueue.Capacity;
         SubmissionQueue sq = ring.SubmissionQueue;
 

@@ -25,7 +25,7 @@ public class RingTests
         RingParameters p = ring.Parameters;
         p.SqEntries.Should().Be(8, "6 rounds up to a power of two");
         p.CqEntries.Should().Be(16, "the completion queue is twice the submission queue by default");
-        p.IsFeatureNodrop.Should().BeTrue();
+        p.IsFeatureNoDrop.Should().BeTrue();
         p.IsFeatureSingleMmap.Should().BeTrue();
         p.IsFeatureExtArg.Should().BeTrue();
         p.IsSetupSqPoll.Should().Be(shape == RingShapes.SqPoll);
