@@ -216,6 +216,37 @@ public unsafe class NetTests : IDisposable
     }
 
     [Fact]
+    public void SendZc_from_a_registered_buffer_reports_copied_usage_on_loopback()
+    {
+        OpcodeRing.RequireOpcode(ring, SendZc.Code);
+        (int client, int server) = Loopback.TcpPair();
+        byte* mem = (byte*)NativeMemory.AllocZeroed(4096);
+        byte* back = stackalloc byte[100];
+        try
+        {
+            iovec reg = new() { iov_base = mem, iov_len = 4096 };
+            OpcodeRegister.Buffers(ring, new ReadOnlySpan<iovec>(&reg, 1));
+            Message(100, 40).CopyTo(new Span<byte>(mem + 200, 100));
+
+            var completions = ring.RunAll(
+                [new SendZc(new Fd(client), mem + 200, 100) { BufferIndex = 0, ZcFlags = RecvSendFlags.ZcReportUsage }.Build().WithUserData(3)],
+                expected: 2);
+
+            completions.Single(c => !c.IsNotification).Result.Should().Be(100);
+            CompletionEntry notification = completions.Single(c => c.IsNotification);
+            // Loopback cannot hand pages to a NIC, so the kernel reports that it copied (IORING_NOTIF_USAGE_ZC_COPIED).
+            ((uint)notification.Result & Constants.IORING_NOTIF_USAGE_ZC_COPIED).Should().Be(Constants.IORING_NOTIF_USAGE_ZC_COPIED);
+            LibC.recv(server, back, 100, LibC.MSG_WAITALL).Should().Be(100);
+            new Span<byte>(back, 100).ToArray().Should().Equal(Message(100, 40));
+        }
+        finally
+        {
+            Loopback.Close(client, server);
+            NativeMemory.Free(mem);
+        }
+    }
+
+    [Fact]
     public void SendMsgZc_completes_then_posts_a_notification()
     {
         OpcodeRing.RequireOpcode(ring, SendMsgZc.Code);
