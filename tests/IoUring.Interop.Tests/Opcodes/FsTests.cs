@@ -326,6 +326,21 @@ public unsafe class FsTests : IDisposable
     }
 
     [Fact]
+    public void FilesUpdate_with_file_index_alloc_picks_free_slots_and_writes_them_back()
+    {
+        using SafeFileHandle a = dir.CreateFile("alloc-a", Pattern(4, 3));
+        OpcodeRegister.SparseFiles(ring, 4);
+        int* fds = stackalloc int[1] { FdOf.Handle(a).Value };
+        byte* buf = stackalloc byte[4];
+
+        ring.Run(new FilesUpdate(fds, 1) { Offset = unchecked((int)Constants.IORING_FILE_INDEX_ALLOC) }.Build()).Result.Should().Be(1);
+
+        fds[0].Should().BeInRange(0, 3, "the kernel replaced the fd with the slot it chose");
+        ring.Run(new Read(new Fixed((uint)fds[0]), buf, 4).Build()).Result.Should().Be(4);
+        new Span<byte>(buf, 4).ToArray().Should().Equal(Pattern(4, 3));
+    }
+
+    [Fact]
     public void MkDirAt_SymlinkAt_HardLinkAt_RenameAt_UnlinkAt()
     {
         File.WriteAllBytes(dir["target"], Pattern(3));
