@@ -45,6 +45,35 @@ public unsafe class TimeoutTests : IDisposable
     }
 
     [Fact]
+    public void Etime_success_lets_a_linked_chain_continue_after_the_timer_fires()
+    {
+        Timespec ts = Millis(5);
+        var plain = ring.RunAll(
+        [
+            new Timeout(&ts).Build().WithUserData(1).WithFlags(SqeFlags.IoLink),
+            new Nop().Build().WithUserData(2),
+        ]);
+        var tolerant = ring.RunAll(
+        [
+            new Timeout(&ts) { Flags = TimeoutFlags.ETimeSuccess }.Build().WithUserData(3).WithFlags(SqeFlags.IoLink),
+            new Nop().Build().WithUserData(4),
+        ]);
+
+        plain.Single(c => c.UserData == 2).Result.Should().Be(-ECANCELED, "ETIME fails the link");
+        tolerant.Single(c => c.UserData == 3).Result.Should().Be(-ETIME);
+        tolerant.Single(c => c.UserData == 4).Result.Should().Be(0, "IORING_TIMEOUT_ETIME_SUCCESS counts expiry as success");
+    }
+
+    [Fact]
+    public void Boottime_and_realtime_clocks_are_accepted()
+    {
+        Timespec ts = Millis(2);
+        ring.Run(new Timeout(&ts) { Flags = TimeoutFlags.BootTime }.Build()).Result.Should().Be(-ETIME);
+        ring.Run(new Timeout(&ts) { Flags = TimeoutFlags.RealTime }.Build()).Result.Should().Be(-ETIME);
+        ring.Run(new Timeout(&ts) { Flags = TimeoutFlags.BootTime | TimeoutFlags.RealTime }.Build()).Result.Should().Be(-EINVAL, "one clock at a time");
+    }
+
+    [Fact]
     public void Count_timeout_completes_with_zero_after_that_many_completions()
     {
         Timespec ts = Timespec.From(10, 0);
