@@ -8,7 +8,7 @@ namespace IoUring.Interop;
 
 /// <summary>The submission queue: a ring of entries the application fills and the kernel consumes.</summary>
 /// <remarks>Rust's <c>squeue::SubmissionQueue</c>. One producer at a time. Each push publishes the new tail at
-/// once (so <see cref="Submitter.Submit"/> always sees it); <see cref="TryPushMultiple"/> publishes a batch with
+/// once (so <see cref="Submitter.Submit"/> always sees it); <see cref="TryPushMultiple(ReadOnlySpan{SubmissionEntry})"/> publishes a batch with
 /// one store, which is how to hand a linked chain to an SQPOLL thread in one piece.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
 public sealed unsafe class SubmissionQueue
@@ -211,6 +211,33 @@ public sealed unsafe class SubmissionQueue
         for (int i = 0; i < entries.Length; i++)
         {
             Write(tail + (uint)i, entries[i]);
+        }
+
+        Publish(tail + (uint)entries.Length);
+        return true;
+    }
+
+    /// <summary>Copies all 128-byte <paramref name="entries"/> or none: false, with nothing pushed, when they do not all fit.</summary>
+    /// <remarks>The batch becomes visible to the kernel at once. Available since Linux 5.19.
+    /// <b>Safety:</b> buffers and addresses the entries point to must stay valid until their completions arrive.</remarks>
+    /// <exception cref="InvalidOperationException">The ring's entries are 64 bytes (no <see cref="RingBuilder.SetupSqe128"/>).</exception>
+    public bool TryPushMultiple(ReadOnlySpan<SubmissionEntry128> entries)
+    {
+        _ring.ThrowIfDisposed();
+        if (!IsSqe128)
+        {
+            throw new InvalidOperationException("128-byte entries need a ring built with SetupSqe128().");
+        }
+
+        uint tail = _localTail;
+        if (!HasRoom(tail, (uint)entries.Length))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < entries.Length; i++)
+        {
+            Unsafe.Write(_sqes + ((nuint)((tail + (uint)i) & _mask) << _sqeShift), entries[i]);
         }
 
         Publish(tail + (uint)entries.Length);

@@ -83,6 +83,23 @@ public class SubmissionQueueTests
     }
 
     [Fact]
+    public void Push_multiple_128_is_all_or_nothing()
+    {
+        using Ring ring = Ring.Builder().SetupSqe128().Build(4);
+        SubmissionEntry128[] batch = [Nops.Make(1), Nops.Make(2).WithFlags(SqeFlags.IoLink), Nops.Make(3)];
+        SubmissionEntry128[] tooMany = [Nops.Make(4), Nops.Make(5)];
+
+        ring.SubmissionQueue.TryPushMultiple(batch).Should().BeTrue();
+        ring.SubmissionQueue.TryPushMultiple(tooMany).Should().BeFalse("2 entries do not fit in the 1 free slot");
+        ring.SubmissionQueue.Count.Should().Be(3);
+        ring.SubmitAndWait(3).Should().Be(3);
+        CompletionTests.DrainUserData(ring).Should().Equal(1UL, 2UL, 3UL);
+
+        using Ring small = new(4);
+        FluentActions.Invoking(() => small.SubmissionQueue.TryPushMultiple(batch)).Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
     public void Entry_accessors_round_trip()
     {
         SubmissionEntry entry = Nops.Make(1).WithUserData(9).WithPersonality(3);

@@ -49,6 +49,7 @@ public class GettingStartedTests
         read.UserData = 7;
 
         using var ring = new Ring(8);
+        KernelSkip.UnlessOpcode(ring, io_uring_op.IORING_OP_READ);
         ring.SubmissionQueue.TryPush(read).Should().BeTrue();
         ring.SubmitAndWait(1);
         ring.CompletionQueue.TryDequeue(out CompletionEntry done).Should().BeTrue();

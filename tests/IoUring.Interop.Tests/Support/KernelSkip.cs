@@ -8,23 +8,18 @@ namespace IoUring.Interop.Tests;
 /// <summary>Skips a test, with the reason, when the running kernel lacks what it needs.</summary>
 public static unsafe class KernelSkip
 {
-    private const uint IORING_REGISTER_PROBE = 8;
-    private const ushort IO_URING_OP_SUPPORTED = 1;
-    private const int ProbeHeaderBytes = 16;
-    private const int ProbeOpBytes = 8;
     private const int ProbeOps = 256;
 
     /// <summary>Skips unless the kernel's probe (IORING_REGISTER_PROBE) lists <paramref name="opcode"/> as supported.</summary>
     public static void UnlessOpcode(Ring ring, io_uring_op opcode)
     {
-        // struct io_uring_probe (16 bytes) followed by struct io_uring_probe_op[256] (8 bytes each).
-        byte* probe = stackalloc byte[ProbeHeaderBytes + ProbeOps * ProbeOpBytes];
-        new Span<byte>(probe, ProbeHeaderBytes + ProbeOps * ProbeOpBytes).Clear();
-        int result = Syscalls.io_uring_register(ring.Fd, IORING_REGISTER_PROBE, probe, ProbeOps);
-        IfErrno(result, "IORING_REGISTER_PROBE");
-        byte opsLen = probe[1];
-        uint op = (uint)opcode;
-        bool supported = op < opsLen && (*(ushort*)(probe + ProbeHeaderBytes + op * ProbeOpBytes + 2) & IO_URING_OP_SUPPORTED) != 0;
+        int bytes = sizeof(io_uring_probe) + ProbeOps * sizeof(io_uring_probe_op);
+        byte* buffer = stackalloc byte[bytes];
+        new Span<byte>(buffer, bytes).Clear();
+        var probe = (io_uring_probe*)buffer;
+        IfErrno(Syscalls.RegisterProbe(ring.Fd, probe, ProbeOps), "IORING_REGISTER_PROBE");
+        int op = (int)opcode;
+        bool supported = op < probe->ops_len && (probe->ops(probe->ops_len)[op].flags & Constants.IO_URING_OP_SUPPORTED) != 0;
         if (!supported)
         {
             Assert.Skip($"The kernel does not support {opcode} (probe).");
