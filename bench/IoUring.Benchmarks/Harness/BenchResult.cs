@@ -16,5 +16,5 @@ internal readonly record struct BenchResult(string Prefix, long Ops, double Seco
     /// <summary>The single output line, in the C twin's field order and number formats (invariant culture).</summary>
     public string Format() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Prefix} ops={Ops} secs={Seconds:F3} ops_per_s={OpsPerSecond:F0} ns_per_op={NanosecondsPerOp:F1} alloc_bytes_per_op={AllocatedBytesPerOp:F2}{Suffix}");
+        $"{Prefix} ops={Ops} secs={Seconds:F3} ops_per_s={OpsPerSecond:F0} ns_per_op={NanosecondsPerOp:F1} alloc_bytes_per_op={AllocatedBytesPerOp:0.##}{Suffix}");
 }

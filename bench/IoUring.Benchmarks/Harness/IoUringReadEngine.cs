@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Runtime.InteropServices;
 using IoUring.Interop;
 using IoUring.Interop.Native;
@@ -20,65 +21,82 @@ internal static unsafe class IoUringReadEngine
         int qd = options.QueueDepth;
         int block = options.Block;
         int fd = (int)file.DangerousGetHandle();
-        using Ring ring = new((uint)Math.Max(qd, 2));
-        SubmissionQueue sq = ring.SubmissionQueue;
-        CompletionQueue cq = ring.CompletionQueue;
+        if (qd > Clock.ReadRingEntries)
+        {
+            throw new ArgumentException($"--qd must not exceed the ring size ({Clock.ReadRingEntries})");
+        }
 
-        // Page-aligned so READ_FIXED and plain READ see the same memory the C twin's posix_memalign gives.
+        // Page-aligned, as the C twin's posix_memalign gives.
         byte* pool = (byte*)NativeMemory.AlignedAlloc((nuint)qd * (nuint)block, 4096);
+        var ring = new Ring((uint)Clock.ReadRingEntries);
         try
         {
+            SubmissionQueue sq = ring.SubmissionQueue;
+            CompletionQueue cq = ring.CompletionQueue;
             if (options.Fixed)
             {
                 FixedBuffers.Register(ring, pool, qd, block);
             }
 
             var offsets = new XorShift64(XorShift64.Seed);
+            long deadlineTicks = (long)(options.Seconds * Stopwatch.Frequency);
+            long ops = 0;
+            long iterations = 0;
+            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            long start = Stopwatch.GetTimestamp();
+            long end;
             for (int slot = 0; slot < qd; slot++)
             {
                 Arm(sq, fd, pool, block, slot, offsets.NextOffset(blocks, block), options.Fixed);
             }
 
-            long deadlineTicks = (long)(options.Seconds * Stopwatch.Frequency);
-            long ops = 0;
-            int inFlight = qd;
-            bool stopping = false;
-            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            long start = Stopwatch.GetTimestamp();
-            while (inFlight > 0)
+            while (true)
             {
                 ring.SubmitAndWait(1);
                 while (cq.TryDequeue(out CompletionEntry cqe))
                 {
-                    if (cqe.Result < 0)
+                    if (cqe.Result != block)
                     {
-                        throw new IoUringException(-cqe.Result, "read");
+                        throw cqe.Result < 0
+                            ? new IoUringException(-cqe.Result, "read completion")
+                            : new IOException($"short read: {cqe.Result} of {block} bytes");
                     }
 
                     ops++;
-                    int slot = (int)cqe.UserData;
-                    if (stopping)
-                    {
-                        inFlight--;
-                    }
-                    else
-                    {
-                        Arm(sq, fd, pool, block, slot, offsets.NextOffset(blocks, block), options.Fixed);
-                    }
+                    Arm(sq, fd, pool, block, (int)cqe.UserData, offsets.NextOffset(blocks, block), options.Fixed);
                 }
 
-                stopping = stopping || Stopwatch.GetTimestamp() - start >= deadlineTicks;
+                if (++iterations % Clock.Every == 0 && (end = Stopwatch.GetTimestamp()) - start >= deadlineTicks)
+                {
+                    break;
+                }
             }
 
-            long end = Stopwatch.GetTimestamp();
             long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            Drain(ring, cq, qd);
             return (ops, (double)(end - start) / Stopwatch.Frequency, allocated);
         }
         finally
         {
-            // Every read has completed here (the loop drains to zero in flight), so the kernel no longer
-            // writes into the pool; the registration goes with the ring.
+            // The ring goes first: after a normal run every read was drained; after a failure, closing the
+            // ring cancels what is left before the pool is freed.
+            ring.Dispose();
             NativeMemory.AlignedFree(pool);
+        }
+    }
+
+    /// <summary>The Q reads still queued or in flight (not counted) complete before the buffers go away.</summary>
+    private static void Drain(Ring ring, CompletionQueue cq, int qd)
+    {
+        int drained = 0;
+        ring.Submit();
+        while (drained < qd)
+        {
+            ring.SubmitAndWait(1);
+            while (cq.TryDequeue(out CompletionEntry _))
+            {
+                drained++;
+            }
         }
     }
 

@@ -21,19 +21,19 @@ internal static class NopHarness
         int batch = options.Batch;
         long deadlineTicks = (long)(options.Seconds * Stopwatch.Frequency);
 
-        // One untimed batch so the first enter's one-off costs (task_work setup, page faults) stay out.
-        RunBatch(ring, sq, cq, in nop, batch);
-
         long ops = 0;
+        long iterations = 0;
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         long start = Stopwatch.GetTimestamp();
         long now;
-        do
+        while (true)
         {
             ops += RunBatch(ring, sq, cq, in nop, batch);
-            now = Stopwatch.GetTimestamp();
+            if (++iterations % Clock.Every == 0 && (now = Stopwatch.GetTimestamp()) - start >= deadlineTicks)
+            {
+                break;
+            }
         }
-        while (now - start < deadlineTicks);
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         double seconds = (double)(now - start) / Stopwatch.Frequency;

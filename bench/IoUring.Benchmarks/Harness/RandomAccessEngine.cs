@@ -19,18 +19,19 @@ internal static class RandomAccessEngine
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         long start = Stopwatch.GetTimestamp();
         long now;
-        do
+        while (true)
         {
             int read = RandomAccess.Read(file, buffer, offsets.NextOffset(blocks, options.Block));
-            if (read <= 0)
+            if (read != options.Block)
             {
-                throw new IOException($"short read: {read}");
+                throw new IOException($"short read: {read} of {options.Block} bytes");
             }
 
-            ops++;
-            now = Stopwatch.GetTimestamp();
+            if (++ops % Clock.Every == 0 && (now = Stopwatch.GetTimestamp()) - start >= deadlineTicks)
+            {
+                break;
+            }
         }
-        while (now - start < deadlineTicks);
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         return (ops, (double)(now - start) / Stopwatch.Frequency, allocated);
@@ -79,9 +80,9 @@ internal static class RandomAccessEngine
         while (!stop.IsCancellationRequested)
         {
             int read = await RandomAccess.ReadAsync(file, buffer, offsets.Next()).ConfigureAwait(false);
-            if (read <= 0)
+            if (read != buffer.Length)
             {
-                throw new IOException($"short read: {read}");
+                throw new IOException($"short read: {read} of {buffer.Length} bytes");
             }
 
             ops++;
