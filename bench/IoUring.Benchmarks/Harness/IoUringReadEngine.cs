@@ -104,8 +104,8 @@ internal static unsafe class IoUringReadEngine
     {
         byte* buffer = pool + (nint)slot * block;
         SubmissionEntry entry = isFixed
-            ? new ReadFixed(new Fd(fd), buffer, (uint)block, (ushort)slot) { Offset = (ulong)offset }.Build()
-            : new Read(new Fd(fd), buffer, (uint)block) { Offset = (ulong)offset }.Build();
+            ? new ReadFixed(new Fd(fd), buffer, (uint)block, (ushort)slot) { Offset = offset }.Build()
+            : new Read(new Fd(fd), buffer, (uint)block) { Offset = offset }.Build();
         if (!sq.TryPush(entry.WithUserData((ulong)slot)))
         {
             throw new InvalidOperationException("submission queue full");
