@@ -26,7 +26,7 @@ internal static class ReadHarness
         };
 
         string prefix = string.Create(CultureInfo.InvariantCulture, $"read qd={options.QueueDepth} bs={options.Block}");
-        string suffix = options.Engine == ReadEngine.IoUring ? string.Empty : " engine=" + ReadOptions.EngineName(options.Engine);
-        return new BenchResult(prefix, ops, seconds, allocated, suffix);
+        // The engine is not echoed: the twin protocol (docs/benchmarks.md) keeps one line shape for every engine.
+        return new BenchResult(prefix, ops, seconds, allocated, string.Empty);
     }
 }
