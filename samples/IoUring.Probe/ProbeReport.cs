@@ -36,7 +36,7 @@ public static class ProbeReport
     {
         var table = new Table("Feature (IORING_FEAT_*)", "Value", "Kernel");
         uint named = 0;
-        foreach (Features feature in Enum.GetValues<Features>())
+        foreach (Features feature in Enum.GetValues<Features>().Where(f => f != 0))
         {
             uint bit = (uint)feature;
             named |= bit;
@@ -91,7 +91,7 @@ public static class ProbeReport
     private static void WriteSetupFlags(TextWriter output)
     {
         var table = new Table("Setup flag (IORING_SETUP_*)", "Value", "Tried with", "Kernel");
-        foreach (SetupFlags flag in Enum.GetValues<SetupFlags>())
+        foreach (SetupFlags flag in Enum.GetValues<SetupFlags>().Where(f => f != 0))
         {
             SetupTrial trial = SetupTrial.TryFlag((uint)flag);
             table.Add(flag.ToString(), Hex((uint)flag), trial.CompanionsText, trial.Accepted ? "accepted" : "rejected: " + trial.Outcome);

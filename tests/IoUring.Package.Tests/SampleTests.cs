@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using FluentAssertions;
+using IoUring.Interop;
 using IoUring.Samples.Copy;
 using IoUring.Samples.Echo;
 using IoUring.Samples.Probe;
@@ -29,8 +30,11 @@ public sealed class SampleTests : IDisposable
         text.Split('\n').Should().Contain(l => l.StartsWith("IORING_OP_NOP ") && l.TrimEnd().EndsWith(" supported"));
         text.Split('\n').Should().Contain(l => l.StartsWith("IORING_REGISTER_BUFFERS ") && l.TrimEnd().EndsWith(" supported"));
         // Plain setup flags from Linux 5.x are accepted alone; a flag needing a companion names it.
-        text.Split('\n').Should().Contain(l => l.StartsWith("Clamp ") && l.TrimEnd().EndsWith("accepted"));
-        text.Split('\n').Should().Contain(l => l.StartsWith("DeferTaskrun ") && l.Contains("SingleIssuer"));
+        // (Rows are found by value: CLAMP is 0x10, DEFER_TASKRUN 0x2000 and it needs SINGLE_ISSUER, 0x1000.)
+        string[] setupRows = text.Split('\n').SkipWhile(l => !l.StartsWith("Setup flag")).ToArray();
+        setupRows.Should().Contain(l => l.Contains(" 0x10 ") && l.TrimEnd().EndsWith("accepted"));
+        string deferRow = setupRows.Single(l => l.Contains(" 0x2000 "));
+        deferRow.Should().Contain(SetupFlags.SingleIssuer.ToString()).And.EndWith("accepted");
         // The opcode table covers the header's whole enum, one row per opcode.
         int opcodeRows = text.Split('\n').Count(l => l.StartsWith("IORING_OP_"));
         opcodeRows.Should().Be((int)IoUring.Interop.Native.io_uring_op.IORING_OP_LAST);
