@@ -1,3 +1,4 @@
+using System.IO;
 using System.Threading.Tasks;
 using FluentAssertions;
 using IoUring.Package.Tests.Support;
@@ -35,6 +36,15 @@ public sealed class ConsumerTests(PackageFixture fixture)
 
         ProcessResult aot = await fixture.AotRun;
         aot.ExitCode.Should().Be(0, aot.ToString());
+        // A native executable (ELF), not a managed app behind a host: the publish really compiled ahead of time.
+        byte[] head = new byte[4];
+        using (FileStream binary = File.OpenRead(fixture.AotBinary))
+        {
+            binary.ReadExactly(head);
+        }
+
+        head.Should().Equal(0x7F, (byte)'E', (byte)'L', (byte)'F');
+        File.Exists(Path.ChangeExtension(fixture.AotBinary, ".dll")).Should().BeFalse();
         fixture.AotPublish!.StandardOutput.Should().NotMatchRegex(@"warning IL\d{4}", "the package is IsAotCompatible: trimming and AOT analysis must be clean");
         ProcessResult jit = await fixture.JitRun;
         Lines(aot).Should().Equal(Lines(jit), $"{aot}\n{jit}");

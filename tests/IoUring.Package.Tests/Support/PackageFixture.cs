@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -63,6 +62,9 @@ public sealed class PackageFixture : IAsyncLifetime
     /// <summary>Publishes the consumer with NativeAOT and runs the binary; the result of the run (or of the failed publish).</summary>
     public Task<ProcessResult> AotRun => _aotRun.Value;
 
+    /// <summary>The NativeAOT binary, once <see cref="AotRun"/> has run.</summary>
+    public string AotBinary => Path.Combine(WorkDirectory, "aot", "Consumer");
+
     /// <summary>The publish step's own output, once <see cref="AotRun"/> has run.</summary>
     public ProcessResult? AotPublish { get; private set; }
 
@@ -114,7 +116,7 @@ public sealed class PackageFixture : IAsyncLifetime
             return AotPublish;
         }
 
-        return await ProcessRunner.RunAsync(Path.Combine(output, "Consumer"), [DataFile], ConsumerDirectory, TimeSpan.FromMinutes(1));
+        return await ProcessRunner.RunAsync(AotBinary, [DataFile], ConsumerDirectory, TimeSpan.FromMinutes(1));
     }
 
     public ValueTask DisposeAsync()
