@@ -32,8 +32,9 @@ public static class Program
                     Console.WriteLine(ReadHarness.Run(ReadOptions.Parse(args.AsSpan(1))).Format());
                     return 0;
                 case "bdn":
+                    // bdn [filter] [BenchmarkDotNet options...], e.g. bdn '*Completion*' --job short
                     string filter = args.Length > 1 ? args[1] : "*";
-                    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(["--filter", filter]);
+                    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(["--filter", filter, .. args.AsSpan(Math.Min(2, args.Length))]);
                     return 0;
                 default:
                     Console.Error.WriteLine(Usage);
@@ -52,5 +53,5 @@ public static class Program
         "usage: IoUring.Benchmarks nop --batch N [--entries E] [--seconds S] [--flags none|single|coop|defer]\n" +
         "       IoUring.Benchmarks read --file PATH --qd Q [--block 4096] [--seconds S] [--fixed]\n" +
         "                               [--engine iouring|randomaccess|randomaccess-async]\n" +
-        "       IoUring.Benchmarks bdn [filter]";
+        "       IoUring.Benchmarks bdn [filter] [BenchmarkDotNet options]";
 }

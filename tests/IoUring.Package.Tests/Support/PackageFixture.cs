@@ -43,11 +43,13 @@ public sealed class PackageFixture : IAsyncLifetime
         Directory.CreateDirectory(Feed);
         await File.WriteAllTextAsync(DataFile, DataText + "\n");
 
-        // Its own artifacts path: the pack neither reuses nor disturbs the developer's bin/ and obj/.
+        // The README's pack command, with this run's version. (Not --artifacts-path: the Native layer's
+        // generation target joins the project folder and IntermediateOutputPath, so an absolute artifacts
+        // path would put Native.g.cs inside the source tree.)
         Pack = await ProcessRunner.RunAsync(
             "dotnet",
             ["pack", RepoPaths.Library, "-c", "Release", "-o", Feed, "-p:Version=" + Version,
-             "--artifacts-path", Path.Combine(WorkDirectory, "artifacts"), "--disable-build-servers", "-nodeReuse:false"],
+             "--disable-build-servers", "-nodeReuse:false"],
             RepoPaths.Root,
             BuildTimeout);
 
