@@ -1,9 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 using IoUring.Interop;
-using IoUring.Interop.Native;
 using IoUring.Interop.Opcodes;
-using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Samples.Echo;
 
@@ -26,7 +24,7 @@ public sealed unsafe class EchoServer : IDisposable
     private readonly EchoOptions _options;
     private readonly Ring _ring;
     private readonly ProvidedBufferRing _buffers;
-    private readonly __kernel_timespec* _timeout;
+    private readonly Timespec* _timeout;
     // Per buffer: the connection it came from and how much of it is still to be sent.
     private readonly int[] _sendFd = new int[BufferCount];
     private readonly int[] _sendOffset = new int[BufferCount];
@@ -38,7 +36,7 @@ public sealed unsafe class EchoServer : IDisposable
         _options = options;
         _ring = new Ring(256);
         _buffers = new ProvidedBufferRing(_ring, BufferGroup, BufferCount);
-        _timeout = (__kernel_timespec*)NativeMemory.AllocZeroed((nuint)sizeof(__kernel_timespec));
+        _timeout = (Timespec*)NativeMemory.AllocZeroed((nuint)sizeof(Timespec));
     }
 
     /// <summary>Serves until <paramref name="expectedConnections"/> connections were accepted and closed, or the time limit.</summary>
@@ -49,8 +47,7 @@ public sealed unsafe class EchoServer : IDisposable
         bool timedOut = false;
         // A little past the client's own limit, so the clients stop first when they can.
         double limit = _options.Seconds + 2;
-        _timeout->tv_sec = (long)limit;
-        _timeout->tv_nsec = (long)((limit - Math.Floor(limit)) * 1e9);
+        *_timeout = Timespec.FromTimeSpan(TimeSpan.FromSeconds(limit));
         Push(Entries.Timeout(_timeout, UserData.Make(Kind.Deadline, 0)));
         Push(Entries.AcceptMultishot(_listenerFd, UserData.Make(Kind.Accept, 0)));
 
@@ -179,51 +176,21 @@ public sealed unsafe class EchoServer : IDisposable
         public static ushort Buffer(ulong data) => (ushort)(data >> 32);
     }
 
-    /// <summary>The network entries this server needs, encoded on the raw SQE (io_uring_enter(2), "IORING_OP_*").</summary>
+    /// <summary>The entries this server submits, from the package's opcode builders.</summary>
     private static class Entries
     {
-        public static SubmissionEntry AcceptMultishot(int listenerFd, ulong userData)
-        {
-            SubmissionEntry entry = Start(io_uring_op.IORING_OP_ACCEPT, listenerFd, userData);
-            // Multishot accept lives in ioprio; addr/addr2 (peer address) stay null.
-            entry.Native.ioprio = (ushort)IORING_ACCEPT_MULTISHOT;
-            return entry;
-        }
+        public static SubmissionEntry AcceptMultishot(int listenerFd, ulong userData) =>
+            new AcceptMulti(new Fd(listenerFd)).Build().WithUserData(userData);
 
-        public static SubmissionEntry RecvMultishot(int fd, ushort group, ulong userData)
-        {
-            SubmissionEntry entry = Start(io_uring_op.IORING_OP_RECV, fd, userData);
-            // len 0: each receive takes a whole buffer from the group (IOSQE_BUFFER_SELECT + buf_group).
-            entry.Native.ioprio = (ushort)IORING_RECV_MULTISHOT;
-            entry.Native.buf_group = group;
-            return entry.WithFlags(SqeFlags.BufferSelect);
-        }
+        // Length 0: each completion takes one whole buffer from the group.
+        public static SubmissionEntry RecvMultishot(int fd, ushort group, ulong userData) =>
+            new RecvMulti(new Fd(fd), group).Build().WithUserData(userData);
 
-        public static SubmissionEntry Send(int fd, byte* buffer, uint length, uint flags, ulong userData)
-        {
-            SubmissionEntry entry = Start(io_uring_op.IORING_OP_SEND, fd, userData);
-            entry.Native.addr = (ulong)buffer;
-            entry.Native.len = length;
-            entry.Native.msg_flags = flags;
-            return entry;
-        }
+        public static SubmissionEntry Send(int fd, byte* buffer, uint length, uint flags, ulong userData) =>
+            new Send(new Fd(fd), buffer, length) { Flags = (int)flags }.Build().WithUserData(userData);
 
-        public static SubmissionEntry Timeout(__kernel_timespec* timespec, ulong userData)
-        {
-            // A pure timeout: off = 0 completions to wait for, one timespec at addr (len 1).
-            SubmissionEntry entry = Start(io_uring_op.IORING_OP_TIMEOUT, -1, userData);
-            entry.Native.addr = (ulong)timespec;
-            entry.Native.len = 1;
-            return entry;
-        }
-
-        private static SubmissionEntry Start(io_uring_op op, int fd, ulong userData)
-        {
-            SubmissionEntry entry = default;
-            entry.Native.opcode = (byte)op;
-            entry.Native.fd = fd;
-            entry.Native.user_data = userData;
-            return entry;
-        }
+        // A pure timeout: no completion count, fires once after the given time.
+        public static SubmissionEntry Timeout(Timespec* timespec, ulong userData) =>
+            new Timeout(timespec).Build().WithUserData(userData);
     }
 }
