@@ -73,7 +73,7 @@ namespace IoUring.Interop.SourceGeneration
         Sigset = 1,
         /// <summary>An io_uring_getevents_arg with IORING_ENTER_EXT_ARG, argsz its size.</summary>
         GeteventsArg = 2,
-        /// <summary>A byte offset into the registered wait region with IORING_ENTER_EXT_ARG_REG, argsz sizeof(io_uring_reg_wait).</summary>
+        /// <summary>A byte offset into the registered wait region with IORING_ENTER_EXT_ARG | IORING_ENTER_EXT_ARG_REG, argsz sizeof(io_uring_reg_wait).</summary>
         RegisteredWaitOffset = 3,
     }
 

@@ -58,7 +58,7 @@ public sealed partial class IoUringGenerator
             ArgShape.Bytes => ($"global::System.ReadOnlySpan<byte> {p}", "arg is a byte buffer and nr_args its size in bytes", "The bytes passed as arg; their count is nr_args."),
             ArgShape.Value => ($"uint {p}", "arg is NULL and nr_args carries the value", "The value passed as nr_args."),
             ArgShape.FixedArray => ($"{span}<{t}> {p}", $"arg is an array of exactly {count} {cType} and nr_args is {count}", $"Exactly {count} <c>{cType}</c> passed as arg (-EINVAL otherwise)" + WrittenBack(row)),
-            ArgShape.PointerWithCount => ($"{t}* {p}, uint {n}", $"arg points to a {cType} followed by room for nr_args entries (at most {count})", $"The <c>{cType}</c> passed as arg, with room for <paramref name=\"{n}\"/> entries; the kernel fills it."),
+            ArgShape.PointerWithCount => ($"{t}* {p}, uint {n}", $"arg points to one {cType} followed by room for nr_args entries (at most {count})", $"The <c>{cType}</c> passed as arg, with room for <paramref name=\"{n}\"/> entries; the kernel fills it."),
             _ => ("", "", ""),
         };
 
@@ -164,7 +164,7 @@ public sealed partial class IoUringGenerator
         {
             EnterArgKind.Sigset => ("Enter", ", ulong* sigset", "<param name=\"sigset\">The kernel's 8-byte sigset_t to install while waiting (not glibc's 128-byte one), or null.</param>", "arg is the signal mask, argsz 8"),
             EnterArgKind.GeteventsArg => ("Enter", $", in {Native}.io_uring_getevents_arg arg", "<param name=\"arg\">The extended wait argument (signal mask, timeout, minimum wait).</param>", "adds IORING_ENTER_EXT_ARG; arg is the io_uring_getevents_arg, argsz its size"),
-            EnterArgKind.RegisteredWaitOffset => ("EnterRegisteredWait", ", uint regWaitOffset", "<param name=\"regWaitOffset\">The byte offset of an io_uring_reg_wait inside the wait region registered with IORING_REGISTER_MEM_REGION.</param>", "adds IORING_ENTER_EXT_ARG_REG; arg is the offset, argsz sizeof(io_uring_reg_wait)"),
+            EnterArgKind.RegisteredWaitOffset => ("EnterRegisteredWait", ", uint regWaitOffset", "<param name=\"regWaitOffset\">The byte offset of an io_uring_reg_wait inside the wait region registered with IORING_REGISTER_MEM_REGION.</param>", "adds IORING_ENTER_EXT_ARG | IORING_ENTER_EXT_ARG_REG; arg is the offset, argsz sizeof(io_uring_reg_wait)"),
             _ => ("Enter", "", "", "arg is NULL and argsz 0"),
         };
 
@@ -200,8 +200,9 @@ public sealed partial class IoUringGenerator
                 w.Close();
                 break;
             case EnterArgKind.RegisteredWaitOffset:
-                w.Line("// With EXT_ARG_REG the pointer argument is an offset into the registered region, not an address.");
-                w.Line($"return io_uring_enter(ringFd, toSubmit, minComplete, (uint)flags | {constants}.IORING_ENTER_EXT_ARG_REG, (void*)(nuint)regWaitOffset, (nuint)sizeof({Native}.io_uring_reg_wait));");
+                w.Line("// EXT_ARG_REG refines EXT_ARG (without EXT_ARG the kernel reads arg as a sigset); the pointer argument");
+                w.Line("// is then a byte offset into the region registered with IORING_MEM_REGION_REG_WAIT_ARG, not an address.");
+                w.Line($"return io_uring_enter(ringFd, toSubmit, minComplete, (uint)flags | {constants}.IORING_ENTER_EXT_ARG | {constants}.IORING_ENTER_EXT_ARG_REG, (void*)(nuint)regWaitOffset, (nuint)sizeof({Native}.io_uring_reg_wait));");
                 break;
         }
 

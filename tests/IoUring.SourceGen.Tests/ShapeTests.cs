@@ -159,6 +159,6 @@ public sealed class ShapeTests
         lines[16].Should().Be("Enter 1 3 1 0 0");
         lines[17].Split(' ')[..5].Should().Equal("EnterSigset", "1", "3", "1", "8");
         lines[18].Split(' ')[..5].Should().Equal("EnterExtArg", "1", "3", "9", "24");
-        lines[19].Should().Be("EnterRegisteredWait 1 3 65 64 128");
+        lines[19].Should().Be("EnterRegisteredWait 1 3 73 64 128");
     }
 }
