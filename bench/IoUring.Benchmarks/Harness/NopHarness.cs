@@ -17,7 +17,6 @@ internal static class NopHarness
         using Ring ring = options.Flavor.Build(options.Entries);
         SubmissionQueue sq = ring.SubmissionQueue;
         CompletionQueue cq = ring.CompletionQueue;
-        SubmissionEntry nop = new Nop().Build();
         int batch = options.Batch;
         long deadlineTicks = (long)(options.Seconds * Stopwatch.Frequency);
 
@@ -28,7 +27,7 @@ internal static class NopHarness
         long now;
         while (true)
         {
-            ops += RunBatch(ring, sq, cq, in nop, batch);
+            ops += RunBatch(ring, sq, cq, batch);
             if (++iterations % Clock.Every == 0 && (now = Stopwatch.GetTimestamp()) - start >= deadlineTicks)
             {
                 break;
@@ -41,11 +40,12 @@ internal static class NopHarness
         return new BenchResult(prefix, ops, seconds, allocated, string.Empty);
     }
 
-    private static int RunBatch(Ring ring, SubmissionQueue sq, CompletionQueue cq, in SubmissionEntry nop, int batch)
+    private static int RunBatch(Ring ring, SubmissionQueue sq, CompletionQueue cq, int batch)
     {
         for (int i = 0; i < batch; i++)
         {
-            if (!sq.TryPush(in nop))
+            // Built per entry, as the twin's io_uring_prep_nop fills each SQE.
+            if (!sq.TryPush(new Nop().Build()))
             {
                 throw new InvalidOperationException("submission queue full: --batch must not exceed the ring's SQ size");
             }
