@@ -127,7 +127,13 @@ public sealed class PackageFixture : IAsyncLifetime
         // The restore copied this run's one-off version into the global packages folder: take it out again.
         string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        TryDelete(Path.Combine(packages, "iouring.interop", Version.ToLowerInvariant()));
+        string packageFolder = Path.Combine(packages, "iouring.interop");
+        TryDelete(Path.Combine(packageFolder, Version.ToLowerInvariant()));
+        if (Directory.Exists(packageFolder) && Directory.GetFileSystemEntries(packageFolder).Length == 0)
+        {
+            TryDelete(packageFolder);
+        }
+
         return ValueTask.CompletedTask;
     }
 
