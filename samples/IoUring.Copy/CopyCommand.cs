@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 
@@ -31,40 +32,42 @@ public static class CopyCommand
     {
         options = null!;
         problem = null;
-        string? source = null;
-        string? destination = null;
         int block = 128 * 1024;
         int depth = 8;
+        var positional = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
-            switch (args[i])
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                case "--block" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out block) && block > 0:
-                case "--depth" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out depth) && depth is > 0 and <= 1024:
-                    i++;
-                    break;
-                case string a when a.StartsWith("--", StringComparison.Ordinal):
-                    problem = $"bad option or value: {a}";
-                    return false;
-                default:
-                    if (source is null)
-                    {
-                        source = args[i];
-                    }
-                    else if (destination is null)
-                    {
-                        destination = args[i];
-                    }
-                    else
-                    {
-                        problem = $"unexpected argument: {args[i]}";
-                        return false;
-                    }
-
-                    break;
+                positional.Add(args[i]);
+                continue;
             }
+
+            string? value = i + 1 < args.Length ? args[i + 1] : null;
+            bool ok = args[i] switch
+            {
+                // A registered buffer may be up to 1 GiB; 64 MiB chunks are already far past any benefit.
+                "--block" => int.TryParse(value, CultureInfo.InvariantCulture, out block) && block is > 0 and <= 64 << 20,
+                "--depth" => int.TryParse(value, CultureInfo.InvariantCulture, out depth) && depth is > 0 and <= 1024,
+                _ => false,
+            };
+            if (!ok)
+            {
+                problem = $"bad option or value: {args[i]} {value}";
+                return false;
+            }
+
+            i++;
         }
 
+        if (positional.Count > 2)
+        {
+            problem = $"unexpected argument: {positional[2]}";
+            return false;
+        }
+
+        string? source = positional.Count > 0 ? positional[0] : null;
+        string? destination = positional.Count > 1 ? positional[1] : null;
         if (source is null || destination is null)
         {
             problem = "SOURCE and DESTINATION are required";

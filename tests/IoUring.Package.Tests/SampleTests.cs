@@ -71,6 +71,19 @@ public sealed class SampleTests : IDisposable
         output.ToString().Should().Contain("copied 0 bytes");
     }
 
+    [Theory]
+    [InlineData("only-one-path")]
+    [InlineData("a", "b", "c")]
+    [InlineData("a", "b", "--depth", "0")]
+    [InlineData("a", "b", "--block")]
+    [InlineData("a", "b", "--speed", "9")]
+    public void Copy_RejectsBadArguments(params string[] args)
+    {
+        var error = new StringWriter();
+        CopyCommand.Run(args, new StringWriter(), error).Should().Be(2);
+        error.ToString().Should().Contain("usage:");
+    }
+
     [Fact]
     public void Echo_ServesTheBoundedLoad_AndReportsRequestsPerSecond()
     {
