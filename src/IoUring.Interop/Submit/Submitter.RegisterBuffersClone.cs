@@ -33,9 +33,9 @@ public sealed partial class Submitter
         };
         // A registered source ring is named by its index, which the kernel must be told (io_uring/rsrc.c).
         if (from.RegisteredRing)
-            clone.flags |= IORING_REGISTER_SRC_REGISTERED;
+            clone.flags |= (uint)IORING_REGISTER_SRC_REGISTERED;
         if (replace)
-            clone.flags |= IORING_REGISTER_DST_REPLACE;
+            clone.flags |= (uint)IORING_REGISTER_DST_REPLACE;
         Checked(Syscalls.RegisterCloneBuffers(EnterFd, in clone, RegisteredRing),
             nameof(io_uring_register_op.IORING_REGISTER_CLONE_BUFFERS));
     }

@@ -22,7 +22,7 @@ public sealed partial class Submitter
             var register = new io_uring_mem_region_reg
             {
                 region_uptr = (ulong)desc,
-                flags = registeredWaitArguments ? IORING_MEM_REGION_REG_WAIT_ARG : 0,
+                flags = registeredWaitArguments ? (ulong)IORING_MEM_REGION_REG_WAIT_ARG : 0,
             };
             Checked(Syscalls.RegisterMemRegion(EnterFd, in register, RegisteredRing),
                 nameof(io_uring_register_op.IORING_REGISTER_MEM_REGION));

@@ -1,0 +1,71 @@
+using System;
+using System.Threading;
+using IoUring.Interop.Native;
+using Xunit;
+
+namespace IoUring.Interop.Tests.Register;
+
+// Mirrors io-uring-test/src/tests/register_fdevent.rs: the eventfd counter moves when completions are posted.
+public sealed unsafe class RegisterFdeventTests
+{
+    [Fact]
+    public void RegisterEventfd_CounterMovesAfterANop_UntilUnregistered()
+    {
+        using var ring = new Ring(8);
+        int eventfd = NewEventfd();
+        try
+        {
+            ring.Submitter.RegisterEventfd(eventfd);
+            Assert.Equal("EBUSY", Assert.Throws<IoUringException>(() => ring.Submitter.RegisterEventfd(eventfd)).ErrnoName);
+
+            Sqes.AssertNopRoundTrip(ring, 1);
+            Assert.True(RegisterLibc.ReadEventfd(eventfd) >= 1, "no notification while registered");
+
+            ring.Submitter.UnregisterEventfd();
+            Sqes.AssertNopRoundTrip(ring, 2);
+            Assert.Equal(0UL, RegisterLibc.ReadEventfd(eventfd));
+            Assert.Equal("ENXIO", Assert.Throws<IoUringException>(() => ring.Submitter.UnregisterEventfd()).ErrnoName);
+        }
+        finally
+        {
+            RegisterLibc.close(eventfd);
+        }
+    }
+
+    [Fact]
+    public void RegisterEventfdAsync_SignalsOnlyCompletionsThatWentAsync()
+    {
+        using var ring = new Ring(8);
+        int eventfd = NewEventfd();
+        var (readFd, writeFd) = RegisterLibc.Pipe();
+        using var buffer = new NativeBuffer(16);
+        try
+        {
+            ring.Submitter.RegisterEventfdAsync(eventfd);
+
+            // A NOP completes inline, during the submit: no notification.
+            Sqes.AssertNopRoundTrip(ring, 1);
+            Assert.Equal(0UL, RegisterLibc.ReadEventfd(eventfd));
+
+            // A read of an empty pipe is armed and completes later, asynchronously.
+            Sqes.Push(ring, Sqes.Rw(io_uring_op.IORING_OP_READ, readFd, buffer.Pointer, 16, 0, 2));
+            ring.Submit();
+            RegisterLibc.WriteAll(writeFd, "late"u8);
+            Assert.Equal(4, Sqes.WaitFor(ring, 2).Result);
+            Assert.True(RegisterLibc.ReadEventfd(eventfd) >= 1, "the async completion was not signalled");
+        }
+        finally
+        {
+            RegisterLibc.close(eventfd);
+            RegisterLibc.close(readFd);
+            RegisterLibc.close(writeFd);
+        }
+    }
+
+    private static int NewEventfd()
+    {
+        int fd = RegisterLibc.eventfd(0, RegisterLibc.EFD_NONBLOCK | RegisterLibc.EFD_CLOEXEC);
+        Assert.True(fd >= 0, "eventfd failed");
+        return fd;
+    }
+}

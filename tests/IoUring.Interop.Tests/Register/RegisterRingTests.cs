@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using IoUring.Interop.Native;
+using Xunit;
+using static IoUring.Interop.Native.Constants;
+
+namespace IoUring.Interop.Tests.Register;
+
+// Ring-wide registrations with no io-uring-test module of their own: ring fd, io-wq, clock, query,
+// synchronous MSG_RING, resize, memory region and zero-copy RX queue.
+public sealed unsafe class RegisterRingTests
+{
+    [Fact]
+    public void RegisterRingFd_SubmitsThroughTheIndex_ThenBackToTheRawFd()
+    {
+        using var ring = new Ring(8);
+        int index = ring.Submitter.RegisterRingFd();
+        Assert.InRange(index, 0, 15);
+        Assert.Throws<InvalidOperationException>(() => ring.Submitter.RegisterRingFd());
+
+        Sqes.AssertNopRoundTrip(ring, 1);
+        // Register calls go through the index too.
+        var probe = new Probe();
+        ring.Submitter.RegisterProbe(probe);
+        Assert.True(probe.IsSupported(io_uring_op.IORING_OP_NOP));
+
+        ring.Submitter.UnregisterRingFd();
+        Assert.Throws<InvalidOperationException>(() => ring.Submitter.UnregisterRingFd());
+        Sqes.AssertNopRoundTrip(ring, 2);
+    }
+
+    [Fact]
+    public void RegisterIowqMaxWorkers_ReturnsTheOldLimits()
+    {
+        using var ring = new Ring(8);
+        (uint bounded, uint unbounded) = ring.Submitter.RegisterIowqMaxWorkers(0, 0);
+        Assert.True(bounded > 0 && unbounded > 0, $"default limits {bounded}/{unbounded}");
+
+        Assert.Equal((bounded, unbounded), ring.Submitter.RegisterIowqMaxWorkers(2, 3));
+        Assert.Equal((2u, 3u), ring.Submitter.RegisterIowqMaxWorkers(0, 0));
+        Assert.Equal((2u, 3u), ring.Submitter.RegisterIowqMaxWorkers(bounded, unbounded));
+    }
+
+    [Fact]
+    public void RegisterIowqAff_PinsTheAsyncWorkersToTheMask()
+    {
+        if (Environment.ProcessorCount < 2)
+            Assert.Skip("one CPU: an affinity of CPU 0 is indistinguishable from none");
+        using var ring = new Ring(8);
+        Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterIowqAff(ReadOnlySpan<byte>.Empty));
+        ring.Submitter.RegisterIowqAff([0b1]);
+
+        // IOSQE_ASYNC forces the NOP onto an io-wq worker, a thread of this process named iou-wrk-<tid>.
+        Assert.Equal(0, Sqes.Run(ring, Sqes.Nop(1).WithFlags(SqeFlags.Async)).Result);
+        string[] affinities = IoWorkerAffinities();
+        Assert.Contains("0", affinities);
+
+        ring.Submitter.UnregisterIowqAff();
+        Sqes.AssertNopRoundTrip(ring);
+    }
+
+    [Fact]
+    public void RegisterClock_AcceptsMonotonicAndBoottime_RejectsOthers()
+    {
+        using var ring = new Ring(8);
+        try
+        {
+            ring.Submitter.RegisterClock(RingClock.BootTime);
+        }
+        catch (IoUringException ex)
+        {
+            KernelFeature.SkipIfUnsupported(ex, "IORING_REGISTER_CLOCK");
+            throw;
+        }
+        ring.Submitter.RegisterClock(RingClock.Monotonic);
+        Assert.Equal("EINVAL", Assert.Throws<IoUringException>(() => ring.Submitter.RegisterClock((RingClock)0 /* CLOCK_REALTIME */)).ErrnoName);
+        Sqes.AssertNopRoundTrip(ring);
+    }
+
+    [Fact]
+    public void Query_AgreesWithTheProbe()
+    {
+        QueryOpcodes answer;
+        try
+        {
+            answer = Submitter.Query();
+        }
+        catch (IoUringException ex)
+        {
+            KernelFeature.SkipIfUnsupported(ex, "IORING_REGISTER_QUERY");
+            throw;
+        }
+        using var ring = new Ring(8);
+        var probe = new Probe();
+        ring.Submitter.RegisterProbe(probe);
+        Assert.Equal((uint)probe.LastOp + 1, answer.RequestOpcodeCount);
+        Assert.True(answer.RegisterOpcodeCount > (uint)io_uring_register_op.IORING_REGISTER_ZCRX_IFQ);
+        Assert.True((answer.SetupFlags & SetupFlags.SqPoll) != 0);
+        Assert.True((answer.EnterFlags & EnterFlags.GetEvents) != 0);
+        Assert.True((answer.SqeFlags & SqeFlags.IoLink) != 0);
+
+        Assert.Equal("EOPNOTSUPP", Assert.Throws<IoUringException>(() => Submitter.QueryRaw(1000, new byte[64])).ErrnoName);
+        Assert.Throws<ArgumentException>(() => Submitter.QueryRaw(0, Span<byte>.Empty));
+    }
+
+    [Fact]
+    public void SendMsgRingSync_PostsACompletionOnTheTargetRing()
+    {
+        using var target = new Ring(8);
+        try
+        {
+            Submitter.SendMsgRingSync(target.Fd, 42, 0xfeed);
+        }
+        catch (IoUringException ex)
+        {
+            KernelFeature.SkipIfUnsupported(ex, "IORING_REGISTER_SEND_MSG_RING");
+            throw;
+        }
+        CompletionEntry cqe = Sqes.WaitFor(target, 0xfeed);
+        Assert.Equal(42, cqe.Result);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Submitter.SendMsgRingSync(-1, 0, 0));
+        var (readFd, writeFd) = RegisterLibc.Pipe();
+        try
+        {
+            IoUringException notARing = Assert.Throws<IoUringException>(() => Submitter.SendMsgRingSync(readFd, 0, 0));
+            Assert.Equal("EBADFD", notARing.ErrnoName);
+        }
+        finally
+        {
+            RegisterLibc.close(readFd);
+            RegisterLibc.close(writeFd);
+        }
+    }
+
+    [Fact]
+    public void ResizeRings_GrowsTheQueues_AndNopsStillRoundTrip()
+    {
+        using var ring = Ring.Builder().SetupSingleIssuer().SetupDeferTaskrun().Build(8);
+        Sqes.AssertNopRoundTrip(ring, 1);
+        try
+        {
+            ring.Submitter.ResizeRings(64, 128);
+        }
+        catch (IoUringException ex)
+        {
+            KernelFeature.SkipIfUnsupported(ex, "IORING_REGISTER_RESIZE_RINGS");
+            throw;
+        }
+        Assert.Equal(64, (int)ring.SubmissionQueue.Capacity);
+        Assert.Equal(128, (int)ring.CompletionQueue.Capacity);
+
+        // More than the old SQ could hold, in one batch.
+        for (ulong i = 0; i < 40; i++)
+            Sqes.Push(ring, Sqes.Nop(100 + i));
+        var seen = new List<CompletionEntry>();
+        while (seen.Count < 40)
+        {
+            ring.SubmitAndWait(1);
+            seen.AddRange(Sqes.Reap(ring));
+        }
+        Assert.Equal(Enumerable.Range(100, 40).Select(i => (ulong)i), seen.Select(c => c.UserData).Order());
+    }
+
+    [Fact]
+    public void ResizeRings_BadArgumentsAndNonDeferRings_AreRefused_RingStaysUsable()
+    {
+        using var ring = new Ring(8);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ring.Submitter.ResizeRings(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ring.Submitter.ResizeRings(65536));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ring.Submitter.ResizeRings(64, 32));
+        // The kernel resizes only DEFER_TASKRUN rings.
+        Assert.Equal("EINVAL", Assert.Throws<IoUringException>(() => ring.Submitter.ResizeRings(16)).ErrnoName);
+        Sqes.AssertNopRoundTrip(ring);
+    }
+
+    [Fact]
+    public void RegisterMemRegion_RegisteredWaitArgument_TimesOutTheWait()
+    {
+        using var ring = Ring.Builder().SetupRDisabled().Build(8);
+        using var page = new NativeBuffer(4096);
+        var region = new io_uring_region_desc
+        {
+            user_addr = (ulong)page.Pointer,
+            size = 4096,
+            flags = (uint)IORING_MEM_REGION_TYPE_USER,
+        };
+        try
+        {
+            ring.Submitter.RegisterMemRegion(ref region, registeredWaitArguments: true);
+        }
+        catch (IoUringException ex)
+        {
+            KernelFeature.SkipIfUnsupported(ex, "IORING_REGISTER_MEM_REGION");
+            throw;
+        }
+        Assert.Equal("EBUSY", Assert.Throws<IoUringException>(() => ring.Submitter.RegisterMemRegion(ref region, true)).ErrnoName);
+        ring.Submitter.RegisterEnableRings();
+
+        // Entry 0 of the region: wait for one completion, at most 20 ms.
+        var wait = (io_uring_reg_wait*)page.Pointer;
+        wait->ts.tv_nsec = 20_000_000;
+        wait->flags = (uint)IORING_REG_WAIT_TS;
+        var clock = Stopwatch.StartNew();
+        int result = Syscalls.io_uring_enter(ring.Fd, 0, 1, IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG_REG,
+            (void*)0 /* offset of entry 0 */, (nuint)sizeof(io_uring_reg_wait));
+        clock.Stop();
+        Assert.Equal(-62 /* ETIME */, result);
+        Assert.True(clock.ElapsedMilliseconds >= 15, $"waited {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void RegisterIfq_WithoutASuitableNic_ThrowsAClearIoUringException()
+    {
+        using var ring = Ring.Builder().SetupSingleIssuer().SetupDeferTaskrun().SetupCqe32().Build(8);
+        var registration = new io_uring_zcrx_ifq_reg { if_idx = 1 /* lo */, if_rxq = 0, rq_entries = 64 };
+        IoUringException ex = Assert.Throws<IoUringException>(() => ring.Submitter.RegisterIfq(ref registration));
+        Assert.Contains("IORING_REGISTER_ZCRX_IFQ", ex.Operation);
+        Assert.True(ex.Errno > 0);
+        Assert.Contains(ex.ErrnoName, ex.Message);
+        Sqes.AssertNopRoundTrip(ring);
+    }
+
+    private static string[] IoWorkerAffinities()
+    {
+        var affinities = new List<string>();
+        foreach (string task in Directory.GetDirectories("/proc/self/task"))
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith("iou-wrk-", StringComparison.Ordinal))
+                    continue;
+                string? line = File.ReadLines(Path.Combine(task, "status")).FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+                if (line is not null)
+                    affinities.Add(line["Cpus_allowed_list:".Length..].Trim());
+            }
+            catch (IOException)
+            {
+                // The worker exited while we looked.
+            }
+        }
+        return affinities.ToArray();
+    }
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using IoUring.Interop.Native;
+using Xunit;
+
+namespace IoUring.Interop.Tests.Register;
+
+/// <summary>The few libc calls the register tests need (pipes, eventfds, raw reads and writes).</summary>
+internal static unsafe partial class RegisterLibc
+{
+    internal const int EFD_NONBLOCK = 0x800;
+    internal const int EFD_CLOEXEC = 0x80000;
+    internal const int O_NONBLOCK = 0x800;
+    internal const int O_CLOEXEC = 0x80000;
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int pipe2(int* fds, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial int eventfd(uint initval, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial nint read(int fd, void* buffer, nuint count);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial nint write(int fd, void* buffer, nuint count);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial int close(int fd);
+
+    internal static (int Read, int Write) Pipe(int flags = O_CLOEXEC)
+    {
+        int* fds = stackalloc int[2];
+        if (pipe2(fds, flags) != 0)
+            throw new InvalidOperationException($"pipe2 failed: errno {Marshal.GetLastPInvokeError()}");
+        return (fds[0], fds[1]);
+    }
+
+    internal static void WriteAll(int fd, ReadOnlySpan<byte> data)
+    {
+        fixed (byte* p = data)
+        {
+            if (write(fd, p, (nuint)data.Length) != data.Length)
+                throw new InvalidOperationException($"write failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    /// <summary>Reads an eventfd's counter (non-blocking fd): the count, or 0 when it was not signalled.</summary>
+    internal static ulong ReadEventfd(int fd)
+    {
+        ulong value;
+        return read(fd, &value, 8) == 8 ? value : 0;
+    }
+}
+
+/// <summary>Hand-built SQEs (the opcode builders belong to another part of the library) and ring round trips.</summary>
+internal static unsafe class Sqes
+{
+    internal static SubmissionEntry Nop(ulong userData)
+    {
+        var entry = new SubmissionEntry();
+        entry.Native.opcode = (byte)io_uring_op.IORING_OP_NOP;
+        entry.Native.fd = -1;
+        entry.UserData = userData;
+        return entry;
+    }
+
+    internal static SubmissionEntry Rw(io_uring_op op, int fd, void* buffer, uint length, ulong offset, ulong userData)
+    {
+        var entry = new SubmissionEntry();
+        entry.Native.opcode = (byte)op;
+        entry.Native.fd = fd;
+        entry.Native.addr = (ulong)buffer;
+        entry.Native.len = length;
+        entry.Native.off = offset;
+        entry.UserData = userData;
+        return entry;
+    }
+
+    internal static SubmissionEntry ReadFixed(int fd, void* buffer, uint length, ushort bufferIndex, ulong offset, ulong userData)
+    {
+        SubmissionEntry entry = Rw(io_uring_op.IORING_OP_READ_FIXED, fd, buffer, length, offset, userData);
+        entry.Native.buf_index = bufferIndex;
+        return entry;
+    }
+
+    internal static SubmissionEntry WriteFixed(int fd, void* buffer, uint length, ushort bufferIndex, ulong offset, ulong userData)
+    {
+        SubmissionEntry entry = Rw(io_uring_op.IORING_OP_WRITE_FIXED, fd, buffer, length, offset, userData);
+        entry.Native.buf_index = bufferIndex;
+        return entry;
+    }
+
+    internal static void Push(Ring ring, in SubmissionEntry entry)
+    {
+        var sq = ring.SubmissionQueue;
+        Assert.True(sq.TryPush(in entry), "the submission queue is full");
+        sq.Sync();
+    }
+
+    internal static List<CompletionEntry> Reap(Ring ring)
+    {
+        var cq = ring.CompletionQueue;
+        cq.Sync();
+        var reaped = new List<CompletionEntry>();
+        while (cq.TryDequeue(out CompletionEntry cqe))
+            reaped.Add(cqe);
+        cq.Sync();
+        return reaped;
+    }
+
+    /// <summary>Submits what is queued and waits until the completion with <paramref name="userData"/> arrives; other completions are returned in <paramref name="others"/>.</summary>
+    internal static CompletionEntry WaitFor(Ring ring, ulong userData, List<CompletionEntry>? others = null)
+    {
+        for (int attempt = 0; attempt < 100; attempt++)
+        {
+            ring.SubmitAndWait(1);
+            CompletionEntry? found = null;
+            foreach (CompletionEntry cqe in Reap(ring))
+            {
+                if (found is null && cqe.UserData == userData)
+                    found = cqe;
+                else
+                    others?.Add(cqe);
+            }
+            if (found is CompletionEntry hit)
+                return hit;
+        }
+        throw new InvalidOperationException($"no completion with user data {userData:x}");
+    }
+
+    internal static CompletionEntry Run(Ring ring, in SubmissionEntry entry)
+    {
+        Push(ring, entry);
+        return WaitFor(ring, entry.UserData);
+    }
+
+    /// <summary>A NOP round trip: proof that the ring still works.</summary>
+    internal static void AssertNopRoundTrip(Ring ring, ulong userData = 0x4e4f50)
+    {
+        CompletionEntry cqe = Run(ring, Nop(userData));
+        Assert.Equal(0, cqe.Result);
+    }
+}
+
+/// <summary>Page-aligned native memory the kernel may keep pointers into; freed on Dispose.</summary>
+internal sealed unsafe class NativeBuffer : IDisposable
+{
+    internal NativeBuffer(int length)
+    {
+        Length = length;
+        Pointer = (byte*)NativeMemory.AlignedAlloc((nuint)length, 4096);
+        Span.Clear();
+    }
+
+    internal byte* Pointer { get; private set; }
+
+    internal int Length { get; }
+
+    internal Span<byte> Span => new(Pointer, Length);
+
+    internal iovec Iovec => new() { iov_base = Pointer, iov_len = (nuint)Length };
+
+    public void Dispose()
+    {
+        if (Pointer != null)
+            NativeMemory.AlignedFree(Pointer);
+        Pointer = null;
+    }
+}
+
+internal static class KernelFeature
+{
+    /// <summary>Skips the test when <paramref name="ex"/> says the kernel lacks the feature (EINVAL/EOPNOTSUPP), naming the errno.</summary>
+    internal static void SkipIfUnsupported(IoUringException ex, string feature)
+    {
+        if (ex.ErrnoName is "EINVAL" or "EOPNOTSUPP")
+            Assert.Skip($"{feature} is not supported by this kernel: {ex.ErrnoName}");
+    }
+}
