@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace IoUring.HeaderGen;
+
+/// <summary>The tool's command line: what to parse, where to look, where to write.</summary>
+public sealed record GeneratorOptions(
+    IReadOnlyList<string> IncludeDirectories,
+    IReadOnlyList<string> Headers,
+    string? OutputPath,
+    string Namespace,
+    string? ProvenancePath)
+{
+    public const string Usage =
+        "usage: IoUring.HeaderGen [@file.rsp] --include-dir DIR... --header PATH_OR_GLOB... [--output FILE] " +
+        "[--namespace NS] [--provenance README.md]\n" +
+        "  --header takes a path relative to an include folder; '*' is allowed in the file name (linux/io_uring/*.h).";
+
+    /// <summary>Parses arguments; <c>@file</c> expands to the file's non-empty, non-# lines (one argument each, or "option value").</summary>
+    public static GeneratorOptions Parse(IEnumerable<string> args)
+    {
+        var includes = new List<string>();
+        var headers = new List<string>();
+        string? output = null;
+        string ns = "IoUring.Interop.Native";
+        string? provenance = null;
+
+        List<string> expanded = Expand(args).ToList();
+        for (int i = 0; i < expanded.Count; i++)
+        {
+            string Next() => i + 1 < expanded.Count ? expanded[++i] : throw new ArgumentException($"{expanded[i]} needs a value");
+            switch (expanded[i])
+            {
+                case "--include-dir": includes.Add(Next()); break;
+                case "--header": headers.Add(Next()); break;
+                case "--output": output = Next(); break;
+                case "--namespace": ns = Next(); break;
+                case "--provenance": provenance = Next(); break;
+                default: throw new ArgumentException($"unknown argument '{expanded[i]}'");
+            }
+        }
+
+        if (includes.Count == 0 || headers.Count == 0)
+        {
+            throw new ArgumentException("at least one --include-dir and one --header are required");
+        }
+
+        return new GeneratorOptions(includes, headers, output, ns, provenance);
+    }
+
+    private static IEnumerable<string> Expand(IEnumerable<string> args)
+    {
+        foreach (string arg in args)
+        {
+            if (!arg.StartsWith('@'))
+            {
+                yield return arg;
+                continue;
+            }
+
+            foreach (string raw in File.ReadAllLines(arg[1..]))
+            {
+                string line = raw.Trim();
+                if (line.Length == 0 || line.StartsWith('#'))
+                {
+                    continue;
+                }
+
+                int space = line.IndexOf(' ');
+                if (line.StartsWith("--", StringComparison.Ordinal) && space > 0)
+                {
+                    yield return line[..space];
+                    yield return line[(space + 1)..].Trim();
+                }
+                else
+                {
+                    yield return line;
+                }
+            }
+        }
+    }
+}
