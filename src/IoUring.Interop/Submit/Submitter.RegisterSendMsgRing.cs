@@ -1,6 +1,5 @@
 using System;
 using IoUring.Interop.Native;
-using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop;
 
@@ -22,7 +21,7 @@ public sealed partial class Submitter
         {
             opcode = (byte)io_uring_op.IORING_OP_MSG_RING,
             fd = targetRingFd,
-            addr = IORING_MSG_DATA,
+            addr = (ulong)io_uring_msg_ring_flags.IORING_MSG_DATA,
             len = (uint)result,
             off = userData,
             msg_ring_flags = (uint)flags,

@@ -33,7 +33,7 @@ public sealed class RegisterNapiTests
     }
 
     [Fact]
-    public void RegisterNapiAddId_NeedsStaticTracking_AndAKnownId()
+    public void RegisterNapiAddIdDelId_NeedStaticTracking_AndManageTheList()
     {
         using var ring = new Ring(8);
         // Dynamic tracking (the default) refuses explicit ids.
@@ -49,12 +49,18 @@ public sealed class RegisterNapiTests
             KernelFeature.SkipIfUnsupported(ex, "NAPI static tracking");
             throw;
         }
-        // No NIC queue has NAPI id 1 here, and an id never added cannot be removed.
-        Assert.Throws<IoUringException>(() => ring.Submitter.RegisterNapiAddId(1));
-        Assert.Equal("ENOENT", Assert.Throws<IoUringException>(() => ring.Submitter.RegisterNapiDelId(1)).ErrnoName);
+        // Ids below MIN_NAPI_ID are not NAPI ids at all. A valid id joins the static list (no queue needs to
+        // have it yet), leaves it once, and a second removal finds nothing.
+        Assert.Equal("EINVAL", Assert.Throws<IoUringException>(() => ring.Submitter.RegisterNapiAddId(1)).ErrnoName);
+        Assert.Equal("EINVAL", Assert.Throws<IoUringException>(() => ring.Submitter.RegisterNapiDelId(1)).ErrnoName);
+        ring.Submitter.RegisterNapiAddId(1_000_000);
+        Assert.Equal("EEXIST", Assert.Throws<IoUringException>(() => ring.Submitter.RegisterNapiAddId(1_000_000)).ErrnoName);
+        ring.Submitter.RegisterNapiDelId(1_000_000);
+        Assert.Equal("ENOENT", Assert.Throws<IoUringException>(() => ring.Submitter.RegisterNapiDelId(1_000_000)).ErrnoName);
 
         var current = new Napi();
         ring.Submitter.UnregisterNapi(ref current);
-        Assert.Equal(NapiTracking.Static, current.Tracking);
+        // Unregistering reports the timeout and preference only (io_uring/napi.c), not the tracking mode.
+        Assert.Equal(10u, current.BusyPollTimeout);
     }
 }

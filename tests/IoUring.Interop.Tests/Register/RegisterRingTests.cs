@@ -206,7 +206,7 @@ public sealed unsafe class RegisterRingTests
         wait->ts.tv_nsec = 20_000_000;
         wait->flags = (uint)IORING_REG_WAIT_TS;
         var clock = Stopwatch.StartNew();
-        int result = Syscalls.io_uring_enter(ring.Fd, 0, 1, IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG_REG,
+        int result = Syscalls.io_uring_enter(ring.Fd, 0, 1, IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG | IORING_ENTER_EXT_ARG_REG,
             (void*)0 /* offset of entry 0 */, (nuint)sizeof(io_uring_reg_wait));
         clock.Stop();
         Assert.Equal(-62 /* ETIME */, result);
