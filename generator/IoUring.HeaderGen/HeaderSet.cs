@@ -131,7 +131,14 @@ public sealed class HeaderSet
             return "unknown";
         }
 
-        Match m = Regex.Match(File.ReadAllText(provenancePath), @"linux-libc-dev[^0-9\n]{0,40}?(\d[0-9A-Za-z.+~:-]*[0-9A-Za-z])");
+        // headers/README.md says "- Version: `7.2.13-1`"; an archive name (linux-libc-dev_7.2.13-1_all.deb) also does.
+        string text = File.ReadAllText(provenancePath);
+        Match m = Regex.Match(text, @"^[\s*-]*Version:\s*`?(\d[0-9A-Za-z.+~:-]*[0-9A-Za-z])", RegexOptions.Multiline);
+        if (!m.Success)
+        {
+            m = Regex.Match(text, @"linux-libc-dev[_ `=:]+v?(\d[0-9A-Za-z.+~:-]*[0-9A-Za-z])");
+        }
+
         return m.Success ? "linux-libc-dev " + m.Groups[1].Value : "unknown";
     }
 }

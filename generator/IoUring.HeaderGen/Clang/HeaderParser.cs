@@ -176,13 +176,12 @@ internal sealed unsafe class HeaderParser
         }
 
         var fields = new List<FieldDecl>();
-        int slot = group.Count;
-        group.Add(null!);
-        Flatten(declaration, type, name, fields, group);
-        string cName = (declaration.Kind() == CXCursorKind.UnionDecl ? "union " : "struct ") +
-            (declaration.IsAnonymous() ? "<anonymous>" : declaration.Spelling());
-        group[slot] = new RecordDecl(name, cName, declaration.Kind() == CXCursorKind.UnionDecl, size, align, fields,
-            headers.Relative(declaration.Location().File));
+        var helpers = new List<TypeDecl>();
+        Flatten(declaration, type, name, fields, helpers);
+        bool isUnion = declaration.Kind() == CXCursorKind.UnionDecl;
+        string cName = (isUnion ? "union " : "struct ") + (declaration.IsAnonymous() ? "<anonymous>" : declaration.Spelling());
+        group.Add(new RecordDecl(name, cName, isUnion, size, align, fields, headers.Relative(declaration.Location().File)));
+        group.AddRange(helpers);
     }
 
     // Anonymous struct/union members are flattened: their fields are looked up by name in the
@@ -249,6 +248,12 @@ internal sealed unsafe class HeaderParser
             }
 
             string elementName = TypeName(element, outerName + "_" + name, group);
+            if (elementName.EndsWith('*'))
+            {
+                // Pointers cannot be generic arguments (Span<T>, inline arrays): array elements are nint.
+                elementName = "nint";
+            }
+
             if (count == 0)
             {
                 return new FieldDecl(name, offset, elementName, FieldShape.Flexible, 0, cType);

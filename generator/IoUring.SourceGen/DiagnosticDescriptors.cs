@@ -1,0 +1,77 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace IoUring.SourceGen;
+
+/// <summary>Every diagnostic the generator reports (listed in AnalyzerReleases.Unshipped.md).</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "IoUring.SourceGen";
+
+    /// <summary>A table row names a constant or enum member the Native layer does not have.</summary>
+    public static readonly DiagnosticDescriptor UnknownConstant = new(
+        id: "IOU001",
+        title: "Table row names a constant that does not exist",
+        messageFormat: "'{0}' is not a member of {1} in this compilation",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Each row of the io_uring table names a member of the Native layer generated from the kernel header; this one is not there.");
+
+    /// <summary>The argument shape of a register row does not fit its argument type.</summary>
+    public static readonly DiagnosticDescriptor ShapeMismatch = new(
+        id: "IOU002",
+        title: "Argument shape does not fit the argument type",
+        messageFormat: "Row {0}: shape {1} {2}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>Two rows describe the same thing.</summary>
+    public static readonly DiagnosticDescriptor DuplicateRow = new(
+        id: "IOU003",
+        title: "Duplicate table row",
+        messageFormat: "'{0}' already has a row in the table",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>An io_uring_register_op member has neither a row nor an explicit skip (the header grew).</summary>
+    public static readonly DiagnosticDescriptor MissingRegisterRow = new(
+        id: "IOU004",
+        title: "io_uring_register opcode has no table row",
+        messageFormat: "io_uring_register_op.{0} (= {1}) has no [RegisterOp] row and no [RegisterOpSkip] reason; add one to the register table",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "After the Native layer is regenerated from a newer kernel header, every new io_uring_register_op member needs a typed method or an explicit skip.");
+
+    /// <summary>A generated enum member name is not a valid identifier or collides with another.</summary>
+    public static readonly DiagnosticDescriptor BadMemberName = new(
+        id: "IOU005",
+        title: "Generated enum member name needs an override",
+        messageFormat: "{0}.{1} (from {2}) {3}; add a [NameOverride]",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>The compilation has no io_uring_register_op enum, so the register table cannot be checked.</summary>
+    public static readonly DiagnosticDescriptor RegisterOpEnumMissing = new(
+        id: "IOU006",
+        title: "io_uring_register_op not found",
+        messageFormat: "The register table needs the enum IoUring.Interop.Native.io_uring_register_op, which this compilation does not have",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor ById(string id) => id switch
+    {
+        "IOU001" => UnknownConstant,
+        "IOU002" => ShapeMismatch,
+        "IOU003" => DuplicateRow,
+        "IOU004" => MissingRegisterRow,
+        "IOU005" => BadMemberName,
+        "IOU006" => RegisterOpEnumMissing,
+        _ => throw new ArgumentOutOfRangeException(nameof(id), id, "unknown diagnostic id"),
+    };
+}

@@ -1,0 +1,300 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using IoUring.Interop.Native;
+using static IoUring.Interop.Native.Constants;
+
+namespace IoUring.Interop;
+
+/// <summary>Submits queued entries to the kernel, waits for completions, and registers resources with the ring.</summary>
+/// <remarks>Rust's <c>Submitter</c>: a non-owning view of its <see cref="Ring"/> (one per ring, so getting it never
+/// allocates). Register and unregister members live in the other parts of this class.</remarks>
+/// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
+public sealed unsafe partial class Submitter
+{
+    // The kernel's sigset_t is _NSIG / 8 bytes (64 signals on x86-64).
+    private const uint KernelSigsetSize = 8;
+
+    private readonly Ring _ring;
+    private readonly SubmissionQueue _sq;
+    private readonly bool _sqPoll;
+    private readonly bool _ioPoll;
+
+    internal Submitter(Ring ring, SubmissionQueue sq, RingParameters parameters)
+    {
+        _ring = ring;
+        _sq = sq;
+        _sqPoll = parameters.IsSetupSqPoll;
+        _ioPoll = parameters.IsSetupIoPoll;
+        if (parameters.IsSetupRegisteredFdOnly)
+        {
+            UseRegisteredRing(ring.Handle.Value);
+        }
+        else
+        {
+            EnterFd = ring.Handle.Value;
+        }
+    }
+
+    /// <summary>The value passed as the fd to io_uring_enter/io_uring_register: the ring fd, or its registered index.</summary>
+    internal int EnterFd { get; private set; }
+
+    /// <summary>Whether <see cref="EnterFd"/> is a registered ring index (calls add <c>IORING_ENTER_REGISTERED_RING</c> /
+    /// <c>IORING_REGISTER_USE_REGISTERED_RING</c>).</summary>
+    internal bool RegisteredRing { get; private set; }
+
+    /// <summary>The ring; throws <see cref="ObjectDisposedException"/> once it is disposed.</summary>
+    internal Ring Owner
+    {
+        get
+        {
+            _ring.ThrowIfDisposed();
+            return _ring;
+        }
+    }
+
+    /// <summary>Switches later calls to the registered ring index <paramref name="index"/> (after IORING_REGISTER_RING_FDS).</summary>
+    internal void UseRegisteredRing(int index)
+    {
+        EnterFd = index;
+        RegisteredRing = true;
+    }
+
+    /// <summary>Switches later calls back to the ring fd (after IORING_UNREGISTER_RING_FDS).</summary>
+    /// <exception cref="InvalidOperationException">The ring has no fd (REGISTERED_FD_ONLY).</exception>
+    internal void UseRawFd()
+    {
+        if (_ring.Handle.IsRegisteredIndex)
+        {
+            throw new InvalidOperationException("The ring was created with IORING_SETUP_REGISTERED_FD_ONLY and has no file descriptor.");
+        }
+
+        EnterFd = _ring.Handle.Value;
+        RegisteredRing = false;
+    }
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/> once the ring is disposed.</summary>
+    internal void ThrowIfDisposed() => _ring.ThrowIfDisposed();
+
+    /// <summary>Calls io_uring_enter(2) as given: the raw interface under <see cref="Submit"/> and <see cref="SubmitAndWait"/>.</summary>
+    /// <remarks>Available since Linux 5.1. <b>Safety:</b> <paramref name="arg"/> and <paramref name="argSize"/> must describe what
+    /// <paramref name="flags"/> say (a sigset, or an <c>io_uring_getevents_arg</c> with <c>EXT_ARG</c>) and stay
+    /// valid for the call. <c>IORING_ENTER_REGISTERED_RING</c> is added when the ring fd is registered.</remarks>
+    /// <returns>The number of entries submitted.</returns>
+    /// <exception cref="IoUringException">The call failed.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
+    public int Enter(uint toSubmit, uint minComplete, EnterFlags flags, void* arg, nuint argSize) =>
+        IoUringException.ThrowIfError(EnterRaw(toSubmit, minComplete, (uint)flags, arg, argSize), "io_uring_enter");
+
+    /// <summary>Calls io_uring_enter(2) with no argument.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <returns>The number of entries submitted.</returns>
+    /// <exception cref="IoUringException">The call failed.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
+    public int Enter(uint toSubmit, uint minComplete, EnterFlags flags) => Enter(toSubmit, minComplete, flags, null, 0);
+
+    /// <summary>Submits every queued entry to the kernel.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <returns>The number of entries submitted.</returns>
+    /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
+    public int Submit() => SubmitAndWait(0);
+
+    /// <summary>Submits every queued entry and waits until at least <paramref name="want"/> completions are in the queue.</summary>
+    /// <remarks>Waits (<c>IORING_ENTER_GETEVENTS</c>) when <paramref name="want"/> is positive, on IOPOLL rings, and when the
+    /// completion queue has overflowed (so the kernel flushes the kept completions). Under SQPOLL no system call is made
+    /// unless the polling thread sleeps (then it is woken), a wait is wanted or the queue overflowed. Available since Linux 5.1.</remarks>
+    /// <returns>The number of entries submitted.</returns>
+    /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
+    public int SubmitAndWait(uint want) =>
+        IoUringException.ThrowIfError(SubmitCore(want, null), "io_uring_enter");
+
+    /// <summary>Like <see cref="SubmitAndWait"/>, with a timeout, a minimum wait and a signal mask (<c>IORING_ENTER_EXT_ARG</c>).</summary>
+    /// <remarks>Fails with ETIME when the timeout passes first. Available since Linux 5.11 (<c>IORING_FEAT_EXT_ARG</c>).</remarks>
+    /// <returns>The number of entries submitted.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative or its nanoseconds are not below one second.</exception>
+    /// <exception cref="IoUringException">io_uring_enter(2) failed (ETIME on timeout).</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
+    public int SubmitWithArgs(uint want, in SubmitArgs args) =>
+        IoUringException.ThrowIfError(SubmitWithArgsCore(want, args), "io_uring_enter");
+
+    /// <summary>Waits until the submission queue has a free slot (<c>IORING_ENTER_SQ_WAIT</c>), for SQPOLL rings.</summary>
+    /// <remarks>Available since Linux 5.10.</remarks>
+    /// <returns>The kernel's result (0).</returns>
+    /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
+    public int SqueueWait() =>
+        IoUringException.ThrowIfError(EnterCore(0, 0, IORING_ENTER_SQ_WAIT, null), "io_uring_enter");
+
+    /// <summary>Like <see cref="Submit"/>, but reports EINTR, EAGAIN, EBUSY and ETIME as a <see cref="SubmitStatus"/> instead of throwing.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <param name="submitted">The number of entries submitted; 0 unless the status is <see cref="SubmitStatus.Success"/>.</param>
+    /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
+    public SubmitStatus TrySubmit(out int submitted) => TrySubmitAndWait(0, out submitted);
+
+    /// <summary>Like <see cref="SubmitAndWait"/>, but reports EINTR, EAGAIN, EBUSY and ETIME as a <see cref="SubmitStatus"/> instead of throwing.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <param name="want">Completions to wait for.</param>
+    /// <param name="submitted">The number of entries submitted; 0 unless the status is <see cref="SubmitStatus.Success"/>.</param>
+    /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
+    public SubmitStatus TrySubmitAndWait(uint want, out int submitted) =>
+        ToStatus(SubmitCore(want, null), out submitted);
+
+    /// <summary>Like <see cref="SubmitWithArgs"/>, but reports EINTR, EAGAIN, EBUSY and ETIME as a <see cref="SubmitStatus"/> instead of throwing.</summary>
+    /// <remarks>Available since Linux 5.11.</remarks>
+    /// <param name="want">Completions to wait for.</param>
+    /// <param name="args">Timeout, minimum wait and signal mask.</param>
+    /// <param name="submitted">The number of entries submitted; 0 unless the status is <see cref="SubmitStatus.Success"/>.</param>
+    /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
+    public SubmitStatus TrySubmitWithArgs(uint want, in SubmitArgs args, out int submitted) =>
+        ToStatus(SubmitWithArgsCore(want, args), out submitted);
+
+    /// <summary>Unregisters the ring's own registered index, if it has one, before the ring closes (best effort).</summary>
+    internal void ReleaseRegisteredRing()
+    {
+        if (!RegisteredRing || _ring.Handle.IsRegisteredIndex || _ring.Handle.IsClosed)
+        {
+            return;
+        }
+
+        io_uring_rsrc_update update = default;
+        update.offset = (uint)EnterFd;
+        _ = Syscalls.io_uring_register(_ring.Handle.Value, (uint)io_uring_register_op.IORING_UNREGISTER_RING_FDS, &update, 1);
+        EnterFd = _ring.Handle.Value;
+        RegisteredRing = false;
+    }
+
+    private int SubmitWithArgsCore(uint want, in SubmitArgs args)
+    {
+        Timespec timeout = args.Timeout;
+        if (args.HasTimeout && (timeout.Seconds < 0 || timeout.Nanoseconds < 0 || timeout.Nanoseconds >= 1_000_000_000))
+        {
+            throw new ArgumentOutOfRangeException(nameof(args), timeout, "The timeout must be non-negative with nanoseconds below one second.");
+        }
+
+        ulong signalMask = args.SignalMask;
+        io_uring_getevents_arg arg = default;
+        arg.sigmask = args.HasSignalMask ? (ulong)&signalMask : 0;
+        arg.sigmask_sz = KernelSigsetSize;
+        arg.min_wait_usec = args.MinWaitUsec;
+        arg.ts = args.HasTimeout ? (ulong)&timeout : 0;
+        return SubmitCore(want, &arg);
+    }
+
+    // Rust's submit_and_wait / submit_with_args logic (extArg null or not); returns the kernel's result (negative
+    // errno on failure).
+    private int SubmitCore(uint want, io_uring_getevents_arg* extArg)
+    {
+        _ring.ThrowIfDisposed();
+        uint flags = 0;
+        uint pending = _sq.PendingForKernel();
+        bool overflow = (_sq.RawFlags & IORING_SQ_CQ_OVERFLOW) != 0;
+        if (want > 0 || _ioPoll || overflow)
+        {
+            flags |= IORING_ENTER_GETEVENTS;
+        }
+
+        if (_sqPoll)
+        {
+            // Full fence before reading NEED_WAKEUP: our tail store must be visible to the polling thread before we
+            // decide it is awake (see SubmissionQueue.NeedWakeup for the kernel's side of the pairing).
+            Interlocked.MemoryBarrier();
+            if ((_sq.RawFlags & IORING_SQ_NEED_WAKEUP) != 0)
+            {
+                flags |= IORING_ENTER_SQ_WAKEUP;
+            }
+            else if (want == 0 && !overflow)
+            {
+                // The polling thread is awake and will pick the entries up: no system call needed. (Unlike the Rust
+                // crate, an overflowed queue still enters, so the kernel flushes the kept completions.)
+                return (int)pending;
+            }
+        }
+
+        return EnterCore(pending, want, flags, extArg);
+    }
+
+    // The typed path: the generated Syscalls.Enter overloads (no argument, or io_uring_getevents_arg with EXT_ARG).
+    private int EnterCore(uint toSubmit, uint minComplete, uint flags, io_uring_getevents_arg* extArg)
+    {
+        _ring.ThrowIfDisposed();
+        if (RegisteredRing)
+        {
+            flags |= IORING_ENTER_REGISTERED_RING;
+        }
+
+        // Hold a reference on the handle for the call, so a concurrent Dispose cannot close (and let the number be
+        // reused) while the kernel is using the fd.
+        RingHandle handle = _ring.Handle;
+        bool added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            return extArg == null
+                ? Syscalls.Enter(EnterFd, toSubmit, minComplete, (EnterFlags)flags)
+                : Syscalls.Enter(EnterFd, toSubmit, minComplete, (EnterFlags)flags, in *extArg);
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    // The raw path behind the public Enter: any argument the caller describes.
+    private int EnterRaw(uint toSubmit, uint minComplete, uint flags, void* arg, nuint argSize)
+    {
+        _ring.ThrowIfDisposed();
+        if (RegisteredRing)
+        {
+            flags |= IORING_ENTER_REGISTERED_RING;
+        }
+
+        RingHandle handle = _ring.Handle;
+        bool added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            return Syscalls.io_uring_enter(EnterFd, toSubmit, minComplete, flags, arg, argSize);
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static SubmitStatus ToStatus(int result, out int submitted)
+    {
+        if (result >= 0)
+        {
+            submitted = result;
+            return SubmitStatus.Success;
+        }
+
+        submitted = 0;
+        switch (-result)
+        {
+            case Errno.EINTR:
+                return SubmitStatus.Interrupted;
+            case Errno.EAGAIN:
+                return SubmitStatus.TryAgain;
+            case Errno.EBUSY:
+                return SubmitStatus.Busy;
+            case Errno.ETIME:
+                return SubmitStatus.TimedOut;
+            default:
+                IoUringException.Throw(-result, "io_uring_enter");
+                return default;
+        }
+    }
+}

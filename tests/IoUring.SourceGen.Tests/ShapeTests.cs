@@ -1,0 +1,164 @@
+using System.Linq;
+using FluentAssertions;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace IoUring.SourceGen.Tests;
+
+/// <summary>Each argument shape generates a method that compiles, emits, and passes arg/nr_args as the kernel expects.</summary>
+public sealed class ShapeTests
+{
+    private static readonly string[] FakeOpcodes =
+    [
+        "IORING_REGISTER_BUFFERS", "IORING_UNREGISTER_BUFFERS", "IORING_REGISTER_FILES", "IORING_UNREGISTER_FILES",
+        "IORING_REGISTER_PROBE", "IORING_REGISTER_PERSONALITY", "IORING_UNREGISTER_PERSONALITY", "IORING_REGISTER_FILES2",
+        "IORING_REGISTER_IOWQ_AFF", "IORING_REGISTER_IOWQ_MAX_WORKERS", "IORING_REGISTER_RING_FDS", "IORING_REGISTER_SYNC_CANCEL",
+        "IORING_REGISTER_FILE_ALLOC_RANGE", "IORING_REGISTER_FILES_UPDATE", "IORING_REGISTER_QUERY", "IORING_REGISTER_LAST",
+        "IORING_REGISTER_USE_REGISTERED_RING",
+    ];
+
+    /// <summary>A table of one row; every other opcode of the fake enum is skipped, so no coverage warning.</summary>
+    private static string SingleRowTable(string opcode, string row)
+    {
+        string skips = string.Concat(FakeOpcodes.Where(o => o != opcode).Select(o => $"[RegisterOpSkip(\"{o}\", \"not in this test\")]\n"));
+        return $$"""
+            using IoUring.Interop.SourceGeneration;
+            namespace IoUring.Interop.Native
+            {
+                {{row}}
+                {{skips}}
+                internal static partial class RegisterTable { }
+            }
+            """;
+    }
+
+    [Theory]
+    [InlineData("IORING_UNREGISTER_BUFFERS", "ArgShape.None, \"5.1\", \"s\"", "UnregisterBuffers(int ringFd, bool registeredRing = false)")]
+    [InlineData("IORING_REGISTER_SYNC_CANCEL", "ArgShape.Struct, typeof(io_uring_sync_cancel_reg), \"6.0\", \"s\"", "RegisterSyncCancel(int ringFd, in global::IoUring.Interop.Native.io_uring_sync_cancel_reg arg, bool registeredRing = false)")]
+    [InlineData("IORING_REGISTER_SYNC_CANCEL", "ArgShape.Struct, typeof(io_uring_sync_cancel_reg), \"6.0\", \"s\", InOut = true", "RegisterSyncCancel(int ringFd, ref global::IoUring.Interop.Native.io_uring_sync_cancel_reg arg, bool registeredRing = false)")]
+    [InlineData("IORING_REGISTER_FILES2", "ArgShape.StructSized, typeof(io_uring_rsrc_register), \"5.13\", \"s\"", "RegisterFiles2(int ringFd, in global::IoUring.Interop.Native.io_uring_rsrc_register arg, bool registeredRing = false)")]
+    [InlineData("IORING_REGISTER_FILE_ALLOC_RANGE", "ArgShape.StructNrZero, typeof(io_uring_file_index_range), \"6.0\", \"s\"", "RegisterFileAllocRange(int ringFd, in global::IoUring.Interop.Native.io_uring_file_index_range arg, bool registeredRing = false)")]
+    [InlineData("IORING_REGISTER_FILES_UPDATE", "ArgShape.StructWithCount, typeof(io_uring_rsrc_update), \"5.5\", \"s\"", "RegisterFilesUpdate(int ringFd, in global::IoUring.Interop.Native.io_uring_rsrc_update arg, uint count, bool registeredRing = false)")]
+    [InlineData("IORING_REGISTER_FILES", "ArgShape.Array, typeof(int), \"5.1\", \"s\"", "RegisterFiles(int ringFd, global::System.ReadOnlySpan<int> items, bool registeredRing = false)")]
+    [InlineData("IORING_REGISTER_RING_FDS", "ArgShape.Array, typeof(io_uring_rsrc_update), \"5.18\", \"s\", InOut = true", "RegisterRingFds(int ringFd, global::System.Span<global::IoUring.Interop.Native.io_uring_rsrc_update> items, bool registeredRing = false)")]
+    [InlineData("IORING_REGISTER_IOWQ_AFF", "ArgShape.Bytes, \"5.14\", \"s\"", "RegisterIowqAff(int ringFd, global::System.ReadOnlySpan<byte> bytes, bool registeredRing = false)")]
+    [InlineData("IORING_UNREGISTER_PERSONALITY", "ArgShape.Value, \"5.6\", \"s\"", "UnregisterPersonality(int ringFd, uint value, bool registeredRing = false)")]
+    [InlineData("IORING_REGISTER_IOWQ_MAX_WORKERS", "ArgShape.FixedArray, typeof(uint), \"5.15\", \"s\", Count = 2, InOut = true", "RegisterIowqMaxWorkers(int ringFd, global::System.Span<uint> values, bool registeredRing = false)")]
+    [InlineData("IORING_REGISTER_PROBE", "ArgShape.PointerWithCount, typeof(io_uring_probe), \"5.6\", \"s\", Count = 256, ParameterName = \"probe\", CountParameterName = \"opsLength\"", "RegisterProbe(int ringFd, global::IoUring.Interop.Native.io_uring_probe* probe, uint opsLength, bool registeredRing = false)")]
+    public void Shape_generates_a_method_that_compiles_and_emits(string opcode, string arguments, string signature)
+    {
+        string table = SingleRowTable(opcode, $"[RegisterOp(\"{opcode}\", {arguments})]");
+        GeneratorHarness.Result result = GeneratorHarness.Run([.. FakeNative.Layer, table]);
+
+        result.GeneratorDiagnostics.Should().BeEmpty();
+        result.CompileErrors.Should().BeEmpty();
+        result.Load().Should().NotBeNull();
+        string source = result.Source("IoUring.Interop.Native.Syscalls.Register.g.cs");
+        source.Should().Contain("public static int " + signature);
+        source.Should().StartWith("// <auto-generated/>\n#nullable enable\n");
+        source.Should().Contain("[global::System.CodeDom.Compiler.GeneratedCode(\"IoUring.SourceGen\"");
+        source.Should().Contain($"<c>{opcode}</c>").And.Contain("<remarks>Available since Linux ");
+    }
+
+    [Fact]
+    public void The_complete_fake_table_compiles_with_no_diagnostics()
+    {
+        GeneratorHarness.Result result = GeneratorHarness.Run(FakeTable.Complete());
+
+        result.GeneratorDiagnostics.Should().BeEmpty();
+        result.CompileErrors.Should().BeEmpty();
+        result.Output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Warning).Should().BeEmpty();
+        result.RunResult.GeneratedSources.Select(s => s.HintName).Should().Equal(
+            "IoUring.SourceGeneration.Attributes.g.cs",
+            "IoUring.Interop.Native.Syscalls.Register.g.cs",
+            "IoUring.Interop.Native.Syscalls.Enter.g.cs",
+            "IoUring.Interop.CqeFlags.g.cs",
+            "IoUring.Interop.EnterFlags.g.cs",
+            "IoUring.Interop.PbufRingFlags.g.cs",
+            "IoUring.Interop.RestrictionOp.g.cs",
+            "IoUring.Interop.SetupFlags.g.cs",
+            "IoUring.Interop.SqeFlags.g.cs",
+            "IoUring.Interop.TimeoutFlags.g.cs");
+    }
+
+    [Fact]
+    public void Generated_methods_pass_arg_and_nr_args_as_the_kernel_expects()
+    {
+        // Each line: method, result, fd, opcode (or enter flags), nr_args (or argsz), arg null/ptr/value.
+        const string caller = """
+            using System;
+            using System.Text;
+            using IoUring.Interop;
+            using IoUring.Interop.Native;
+
+            public static unsafe class Caller
+            {
+                private static readonly StringBuilder Log = new();
+
+                private static void Register(string name, int result)
+                    => Log.Append($"{name} {result} {Syscalls.LastFd} {Syscalls.LastOpcode} {Syscalls.LastCount} {(Syscalls.LastArg == 0 ? "null" : "ptr")}\n");
+
+                private static void Enter(string name, int result)
+                    => Log.Append($"{name} {result} {Syscalls.LastFd} {Syscalls.LastFlags} {Syscalls.LastCount} {Syscalls.LastArg}\n");
+
+                public static string Run()
+                {
+                    Syscalls.LastOpcode = 999; Syscalls.LastCount = 999;
+                    Register("RegisterBuffers", Syscalls.RegisterBuffers(3, stackalloc iovec[2]));
+                    Register("UnregisterBuffers", Syscalls.UnregisterBuffers(3, registeredRing: true));
+                    Register("RegisterFiles", Syscalls.RegisterFiles(3, new int[] { 4, 5, 6 }));
+                    io_uring_probe probe = default;
+                    Syscalls.LastOpcode = 999;
+                    Register("RegisterProbe>256", Syscalls.RegisterProbe(3, &probe, 257));
+                    Register("RegisterProbe", Syscalls.RegisterProbe(3, &probe, 256));
+                    Register("RegisterPersonality", Syscalls.RegisterPersonality(3));
+                    Register("UnregisterPersonality", Syscalls.UnregisterPersonality(3, 5));
+                    Register("RegisterFiles2", Syscalls.RegisterFiles2(3, new io_uring_rsrc_register()));
+                    Register("RegisterFilesUpdate", Syscalls.RegisterFilesUpdate(3, new io_uring_rsrc_update(), 4));
+                    Register("RegisterIowqAff", Syscalls.RegisterIowqAff(3, stackalloc byte[16]));
+                    Syscalls.LastOpcode = 999;
+                    Register("RegisterIowqMaxWorkers!=2", Syscalls.RegisterIowqMaxWorkers(3, stackalloc uint[1]));
+                    Register("RegisterIowqMaxWorkers", Syscalls.RegisterIowqMaxWorkers(3, stackalloc uint[2]));
+                    Register("RegisterRingFds", Syscalls.RegisterRingFds(3, stackalloc io_uring_rsrc_update[1]));
+                    Register("RegisterSyncCancel", Syscalls.RegisterSyncCancel(3, new io_uring_sync_cancel_reg()));
+                    Register("RegisterFileAllocRange", Syscalls.RegisterFileAllocRange(3, new io_uring_file_index_range()));
+                    io_uring_query_hdr hdr = default;
+                    Register("RegisterQuery", Syscalls.RegisterQuery(-1, ref hdr));
+                    Enter("Enter", Syscalls.Enter(3, 1, 0, EnterFlags.GetEvents));
+                    ulong mask = 0;
+                    Enter("EnterSigset", Syscalls.Enter(3, 1, 0, EnterFlags.GetEvents, &mask) - (int)Syscalls.LastArg + (int)(nint)(&mask));
+                    Enter("EnterExtArg", Syscalls.Enter(3, 1, 0, EnterFlags.GetEvents, new io_uring_getevents_arg()));
+                    Enter("EnterRegisteredWait", Syscalls.EnterRegisteredWait(3, 1, 0, EnterFlags.GetEvents, 128));
+                    return Log.ToString();
+                }
+            }
+            """;
+        GeneratorHarness.Result result = GeneratorHarness.Run(FakeTable.Complete(caller));
+        result.CompileErrors.Should().BeEmpty();
+
+        string log = (string)result.Load().GetType("Caller")!.GetMethod("Run")!.Invoke(null, null)!;
+
+        string[] lines = log.Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
+        lines[..16].Should().Equal(
+            "RegisterBuffers 7 3 0 2 ptr",
+            "UnregisterBuffers 7 3 2147483649 0 null",
+            "RegisterFiles 7 3 2 3 ptr",
+            "RegisterProbe>256 -22 3 999 3 ptr",
+            "RegisterProbe 7 3 8 256 ptr",
+            "RegisterPersonality 7 3 9 0 null",
+            "UnregisterPersonality 7 3 10 5 null",
+            "RegisterFiles2 7 3 13 32 ptr",
+            "RegisterFilesUpdate 7 3 6 4 ptr",
+            "RegisterIowqAff 7 3 17 16 ptr",
+            "RegisterIowqMaxWorkers!=2 -22 3 999 16 ptr",
+            "RegisterIowqMaxWorkers 7 3 19 2 ptr",
+            "RegisterRingFds 7 3 20 1 ptr",
+            "RegisterSyncCancel 7 3 24 1 ptr",
+            "RegisterFileAllocRange 7 3 25 0 ptr",
+            "RegisterQuery 7 -1 35 0 ptr");
+        lines[16].Should().Be("Enter 1 3 1 0 0");
+        lines[17].Split(' ')[..5].Should().Equal("EnterSigset", "1", "3", "1", "8");
+        lines[18].Split(' ')[..5].Should().Equal("EnterExtArg", "1", "3", "9", "24");
+        lines[19].Should().Be("EnterRegisteredWait 1 3 73 64 128");
+    }
+}
