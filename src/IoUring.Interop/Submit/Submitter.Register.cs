@@ -141,7 +141,7 @@ public sealed partial class Submitter
         ThrowIfDisposed();
         fixed (int* data = fds)
         {
-            var update = new io_uring_files_update { offset = offset, fds = (ulong)data };
+            var update = new io_uring_rsrc_update { offset = offset, data = (ulong)data };
             return Checked(Syscalls.RegisterFilesUpdate(EnterFd, in update, (uint)fds.Length, RegisteredRing),
                 nameof(io_uring_register_op.IORING_REGISTER_FILES_UPDATE));
         }

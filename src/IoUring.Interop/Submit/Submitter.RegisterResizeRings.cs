@@ -14,6 +14,7 @@ public sealed partial class Submitter
     /// obtained before the call must not be used afterwards.</para>
     /// <para>Available since Linux 6.13.</para>
     /// </remarks>
+    /// <exception cref="NotSupportedException">The ring's memory was allocated by the library (NO_MMAP).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_resize_rings.3.html"/>
     public void ResizeRings(uint sqEntries, uint cqEntries = 0)
     {
@@ -22,7 +23,8 @@ public sealed partial class Submitter
             throw new ArgumentOutOfRangeException(nameof(sqEntries), sqEntries, "The submission queue takes 1 to 32768 entries.");
         if (cqEntries != 0 && cqEntries < sqEntries)
             throw new ArgumentOutOfRangeException(nameof(cqEntries), cqEntries, "The completion queue cannot be smaller than the submission queue.");
-        ThrowIfDisposed();
+        if (!Owner.CanRemapRings)
+            throw new NotSupportedException("Rings whose memory the library allocated (NO_MMAP, REGISTERED_FD_ONLY) cannot be resized.");
         var parameters = new io_uring_params { sq_entries = sqEntries, cq_entries = cqEntries };
         if (cqEntries != 0)
             parameters.flags = IORING_SETUP_CQSIZE;
@@ -31,4 +33,6 @@ public sealed partial class Submitter
         // The kernel swapped in new ring memory and wrote its offsets into parameters; the old mappings are stale.
         Owner.RemapRingsAfterResize(in parameters);
     }
+
+    internal void UseResizedQueue(SubmissionQueue queue) => _sq = queue;
 }
