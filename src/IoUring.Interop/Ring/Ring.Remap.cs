@@ -25,6 +25,13 @@ public sealed unsafe partial class Ring
         p.features = Parameters.Native.features;
         RingGeometry geometry = RingGeometry.Validate(p.sq_entries, p.flags, p.cq_entries);
         p.flags = flags;
+        if (geometry.HasSqArray && p.sq_off.array == 0)
+        {
+            // Linux 6.18 reports every offset after a resize except the SQ index array's. It sits where
+            // io_uring/io_uring.c rings_size() puts it: after the CQEs, aligned to the cache line (64 on x86-64).
+            p.sq_off.array = (uint)((p.cq_off.cqes + p.cq_entries * (uint)geometry.CqeSize + 63) & ~63u);
+        }
+
 
         int fd = _handle.Value;
         _handle.ReleaseRegions();
