@@ -1,0 +1,48 @@
+using IoUring.Interop.Native;
+
+namespace IoUring.Interop.Opcodes;
+
+/// <summary>Sends a message on a socket, like <c>sendmsg(2)</c>.</summary>
+/// <remarks>
+/// Available since Linux 5.3.
+/// <para><b>Safety:</b> the kernel reads the msghdr, its iovecs, name and control buffers (and for receives writes them) after submission: all must stay valid until the completion arrives.</para>
+/// </remarks>
+/// <seealso href="https://man7.org/linux/man-pages/man2/sendmsg.2.html"/>
+public unsafe struct SendMsg
+{
+    /// <summary>The opcode this builder encodes.</summary>
+    public const io_uring_op Code = io_uring_op.IORING_OP_SENDMSG;
+
+    /// <summary>Creates the builder.</summary>
+    /// <param name="fd">Socket (raw fd or registered index).</param>
+    /// <param name="message">The message header.</param>
+    public SendMsg(FileTarget fd, MsgHdr* message)
+    {
+        Fd = fd;
+        Message = message;
+    }
+
+    /// <summary>Socket (raw fd or registered index).</summary>
+    public FileTarget Fd { get; set; }
+
+    /// <summary>The message header.</summary>
+    public MsgHdr* Message { get; set; }
+
+    /// <summary>io_uring send flags (IORING_RECVSEND_POLL_FIRST...).</summary>
+    public ushort IoPrio { get; set; }
+
+    /// <summary>MSG_* flags.</summary>
+    public uint Flags { get; set; }
+
+    /// <summary>Encodes the entry.</summary>
+    public readonly SubmissionEntry Build()
+    {
+        SubmissionEntry entry = EntryStart.New(Code, Fd);
+        ref io_uring_sqe sqe = ref entry.Sqe;
+        sqe.ioprio = IoPrio;
+        sqe.addr = (ulong)Message;
+        sqe.len = 1;
+        sqe.msg_flags = Flags;
+        return entry;
+    }
+}

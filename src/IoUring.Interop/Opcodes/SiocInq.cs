@@ -1,0 +1,33 @@
+using IoUring.Interop.Native;
+
+namespace IoUring.Interop.Opcodes;
+
+/// <summary>Socket command SIOCINQ: the result is the number of unread bytes queued on the socket.</summary>
+/// <remarks>
+/// Available since Linux 6.7.
+/// </remarks>
+/// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_prep_cmd_sock.3.html"/>
+public struct SiocInq
+{
+    /// <summary>The opcode this builder encodes.</summary>
+    public const io_uring_op Code = io_uring_op.IORING_OP_URING_CMD;
+
+    /// <summary>Creates the builder.</summary>
+    /// <param name="fd">Socket (raw fd or registered index).</param>
+    public SiocInq(FileTarget fd)
+    {
+        Fd = fd;
+    }
+
+    /// <summary>Socket (raw fd or registered index).</summary>
+    public FileTarget Fd { get; set; }
+
+    /// <summary>Encodes the entry.</summary>
+    public readonly SubmissionEntry Build()
+    {
+        SubmissionEntry entry = EntryStart.New(Code, Fd);
+        ref io_uring_sqe sqe = ref entry.Sqe;
+        sqe.cmd_op = (uint)io_uring_socket_op.SOCKET_URING_OP_SIOCINQ;
+        return entry;
+    }
+}

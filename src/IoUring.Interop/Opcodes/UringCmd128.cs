@@ -1,0 +1,53 @@
+using IoUring.Interop.Native;
+using static IoUring.Interop.Native.Constants;
+
+namespace IoUring.Interop.Opcodes;
+
+/// <summary>A file-specific 80-byte command that takes a big slot on an SQE_MIXED ring (URING_CMD on an SQE128 ring is the same thing).</summary>
+/// <remarks>
+/// Available since Linux 6.19.
+/// </remarks>
+/// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_prep_uring_cmd.3.html"/>
+public struct UringCmd128
+{
+    /// <summary>The opcode this builder encodes.</summary>
+    public const io_uring_op Code = io_uring_op.IORING_OP_URING_CMD128;
+
+    /// <summary>Creates the builder.</summary>
+    /// <param name="fd">Target file (raw fd or registered index); the driver or socket decides what the command means.</param>
+    /// <param name="commandOp">The driver's command code (sqe->cmd_op).</param>
+    public UringCmd128(FileTarget fd, uint commandOp)
+    {
+        Fd = fd;
+        CommandOp = commandOp;
+    }
+
+    /// <summary>Target file (raw fd or registered index); the driver or socket decides what the command means.</summary>
+    public FileTarget Fd { get; set; }
+
+    /// <summary>The driver's command code (sqe->cmd_op).</summary>
+    public uint CommandOp { get; set; }
+
+    /// <summary>The 80 command bytes.</summary>
+    public UringCmdData80 Command { get; set; }
+
+    /// <summary>Registered buffer the command uses (IORING_URING_CMD_FIXED).</summary>
+    public ushort? BufferIndex { get; set; }
+
+    /// <summary>Encodes the entry.</summary>
+    public readonly SubmissionEntry128 Build()
+    {
+        SubmissionEntry128 entry = EntryStart.New(Code, Fd);
+        ref io_uring_sqe sqe = ref entry.Native;
+        sqe.cmd_op = CommandOp;
+        UringCmdData80 command = Command;
+        ((System.ReadOnlySpan<byte>)command).CopyTo(entry.Command);
+        if (BufferIndex is ushort index)
+        {
+            sqe.uring_cmd_flags |= IORING_URING_CMD_FIXED;
+            sqe.buf_index = index;
+        }
+
+        return entry;
+    }
+}

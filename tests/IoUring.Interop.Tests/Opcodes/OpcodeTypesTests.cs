@@ -1,0 +1,59 @@
+using System;
+using System.Runtime.InteropServices;
+using FluentAssertions;
+using IoUring.Interop.Native;
+using Xunit;
+
+namespace IoUring.Interop.Tests.Opcodes;
+
+/// <summary>The kernel argument types keep their C layouts (x86-64), and RecvMsgOut parses a hand-made buffer.</summary>
+public unsafe class OpcodeTypesTests
+{
+    [Fact]
+    public void Sizes_match_the_kernel_structs()
+    {
+        sizeof(OpenHow).Should().Be(24);
+        sizeof(Statx).Should().Be(256);
+        sizeof(StatxTimestamp).Should().Be(16);
+        sizeof(EpollEvent).Should().Be(12, "epoll_event is packed on x86-64");
+        sizeof(FutexWaitV).Should().Be(24);
+        sizeof(MsgHdr).Should().Be(56);
+    }
+
+    [Fact]
+    public void Offsets_match_the_kernel_structs()
+    {
+        Marshal.OffsetOf<EpollEvent>(nameof(EpollEvent.Data)).Should().Be(4);
+        Marshal.OffsetOf<FutexWaitV>(nameof(FutexWaitV.Flags)).Should().Be(16);
+        Marshal.OffsetOf<MsgHdr>(nameof(MsgHdr.NameLength)).Should().Be(8);
+        Marshal.OffsetOf<MsgHdr>(nameof(MsgHdr.IoVecs)).Should().Be(16);
+        Marshal.OffsetOf<MsgHdr>(nameof(MsgHdr.Control)).Should().Be(32);
+        Marshal.OffsetOf<MsgHdr>(nameof(MsgHdr.Flags)).Should().Be(48);
+        Marshal.OffsetOf<Statx>(nameof(Statx.Size)).Should().Be(40);
+        Marshal.OffsetOf<Statx>(nameof(Statx.ModificationTime)).Should().Be(112);
+        Marshal.OffsetOf<Statx>(nameof(Statx.MountId)).Should().Be(144);
+    }
+
+    [Fact]
+    public void RecvMsgOut_splits_name_control_and_payload_and_flags_truncation()
+    {
+        var template = new MsgHdr { NameLength = 8, ControlLength = 4 };
+        byte[] buffer = new byte[16 + 8 + 4 + 6];
+        var header = new io_uring_recvmsg_out { namelen = 12, controllen = 4, payloadlen = 6, flags = 0x08 /* MSG_CTRUNC */ };
+        MemoryMarshal.Write(buffer, in header);
+        for (int i = 16; i < buffer.Length; i++)
+        {
+            buffer[i] = (byte)i;
+        }
+
+        RecvMsgOut.TryParse(buffer, template, out RecvMsgOut parsed).Should().BeTrue();
+
+        parsed.Name.Length.Should().Be(8);
+        parsed.IsNameTruncated.Should().BeTrue("the source address (12) is longer than the name area (8)");
+        parsed.ControlData.ToArray().Should().Equal(24, 25, 26, 27);
+        parsed.IsControlDataTruncated.Should().BeTrue();
+        parsed.Payload.ToArray().Should().Equal(28, 29, 30, 31, 32, 33);
+        parsed.IsPayloadTruncated.Should().BeFalse();
+        RecvMsgOut.TryParse(buffer.AsSpan(0, 20), template, out _).Should().BeFalse();
+    }
+}

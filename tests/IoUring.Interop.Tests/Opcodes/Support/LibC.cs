@@ -1,0 +1,121 @@
+using System.Runtime.InteropServices;
+
+namespace IoUring.Interop.Tests.Opcodes.Support;
+
+/// <summary>The few libc calls the opcode tests need to make pipes, eventfds, sockets and child processes.</summary>
+internal static unsafe partial class LibC
+{
+    public const int AF_INET = 2;
+    public const int AF_UNIX = 1;
+    public const int SOCK_STREAM = 1;
+    public const int SOCK_DGRAM = 2;
+    public const int SOCK_NONBLOCK = 0x800;
+    public const int SOCK_CLOEXEC = 0x80000;
+    public const int SOL_SOCKET = 1;
+    public const int SO_REUSEADDR = 2;
+    public const int SO_TYPE = 3;
+    public const int SO_RCVBUF = 8;
+    public const int SO_ZEROCOPY = 60;
+    public const int O_RDONLY = 0;
+    public const int O_WRONLY = 1;
+    public const int O_RDWR = 2;
+    public const int O_CREAT = 0x40;
+    public const int O_TRUNC = 0x200;
+    public const int O_NONBLOCK = 0x800;
+    public const int O_DIRECT = 0x4000;
+    public const int O_CLOEXEC = 0x80000;
+    public const int AT_FDCWD = -100;
+    public const int AT_REMOVEDIR = 0x200;
+    public const int AT_EMPTY_PATH = 0x1000;
+    public const uint POLLIN = 0x1;
+    public const uint POLLOUT = 0x4;
+    public const int EPOLL_CTL_ADD = 1;
+    public const uint EPOLLIN = 0x1;
+    public const int MSG_TRUNC = 0x20;
+    public const int MSG_WAITALL = 0x100;
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int pipe2(int* fds, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int eventfd(uint initval, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int close(int fd);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint read(int fd, void* buf, nuint count);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint write(int fd, void* buf, nuint count);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int socket(int domain, int type, int protocol);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int socketpair(int domain, int type, int protocol, int* fds);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int bind(int fd, void* addr, uint len);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int listen(int fd, int backlog);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int connect(int fd, void* addr, uint len);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int accept4(int fd, void* addr, uint* len, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint send(int fd, void* buf, nuint len, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint sendto(int fd, void* buf, nuint len, int flags, void* addr, uint addrLen);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint recv(int fd, void* buf, nuint len, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int getsockname(int fd, void* addr, uint* len);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int setsockopt(int fd, int level, int name, void* value, uint len);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int epoll_create1(int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int posix_spawn(int* pid, byte* path, void* fileActions, void* attr, byte** argv, byte** envp);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int waitpid(int pid, int* status, int options);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int fgetxattr(int fd, byte* name, void* value, nuint size);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int clock_gettime(int clock, Timespec* ts);
+
+    /// <summary>CLOCK_MONOTONIC now, the clock timeouts use by default.</summary>
+    public static Timespec MonotonicNow()
+    {
+        Timespec ts;
+        clock_gettime(1, &ts);
+        return ts;
+    }
+
+    public static int Errno => Marshal.GetLastPInvokeError();
+
+    /// <summary>Creates a pipe and returns (read end, write end).</summary>
+    public static (int Read, int Write) Pipe(int flags = O_CLOEXEC)
+    {
+        int* fds = stackalloc int[2];
+        if (pipe2(fds, flags) != 0)
+        {
+            throw new System.InvalidOperationException("pipe2 failed: errno " + Errno);
+        }
+
+        return (fds[0], fds[1]);
+    }
+}
