@@ -50,17 +50,36 @@ public sealed unsafe class RegisterRingTests
     {
         if (Environment.ProcessorCount < 2)
             Assert.Skip("one CPU: an affinity of CPU 0 is indistinguishable from none");
-        using var ring = new Ring(8);
-        Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterIowqAff(ReadOnlySpan<byte>.Empty));
-        ring.Submitter.RegisterIowqAff([0b1]);
 
-        // IOSQE_ASYNC forces the NOP onto an io-wq worker, a thread of this process named iou-wrk-<tid>.
-        Assert.Equal(0, Sqes.Run(ring, Sqes.Nop(1).WithFlags(SqeFlags.Async)).Result);
-        string[] affinities = IoWorkerAffinities();
-        Assert.Contains("0", affinities);
-
-        ring.Submitter.UnregisterIowqAff();
-        Sqes.AssertNopRoundTrip(ring);
+        // io-wq belongs to the submitting thread and keeps the workers it already has, so the test runs on a
+        // fresh thread: its first async request creates a worker named iou-wrk-<tid> under the new mask.
+        string[] affinities = [];
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                int tid = RegisterLibc.gettid();
+                using var ring = new Ring(8);
+                Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterIowqAff(ReadOnlySpan<byte>.Empty));
+                ring.Submitter.RegisterIowqAff([0b1]);
+                // IOSQE_ASYNC forces the NOP onto an io-wq worker.
+                Assert.Equal(0, Sqes.Run(ring, Sqes.Nop(1).WithFlags(SqeFlags.Async)).Result);
+                affinities = IoWorkerAffinities($"iou-wrk-{tid}");
+                ring.Submitter.UnregisterIowqAff();
+                Sqes.AssertNopRoundTrip(ring);
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        });
+        thread.Start();
+        thread.Join();
+        if (failure is not null)
+            throw new Xunit.Sdk.XunitException($"on the fresh thread: {failure}");
+        Assert.NotEmpty(affinities);
+        Assert.All(affinities, cpus => Assert.Equal("0", cpus));
     }
 
     [Fact]
@@ -225,14 +244,14 @@ public sealed unsafe class RegisterRingTests
         Sqes.AssertNopRoundTrip(ring);
     }
 
-    private static string[] IoWorkerAffinities()
+    private static string[] IoWorkerAffinities(string workerName)
     {
         var affinities = new List<string>();
         foreach (string task in Directory.GetDirectories("/proc/self/task"))
         {
             try
             {
-                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith("iou-wrk-", StringComparison.Ordinal))
+                if (File.ReadAllText(Path.Combine(task, "comm")).Trim() != workerName)
                     continue;
                 string? line = File.ReadLines(Path.Combine(task, "status")).FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
                 if (line is not null)

@@ -29,6 +29,9 @@ internal static unsafe partial class RegisterLibc
     [LibraryImport("libc", SetLastError = true)]
     internal static partial int close(int fd);
 
+    [LibraryImport("libc")]
+    internal static partial int gettid();
+
     internal static (int Read, int Write) Pipe(int flags = O_CLOEXEC)
     {
         int* fds = stackalloc int[2];
