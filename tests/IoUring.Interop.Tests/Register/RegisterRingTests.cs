@@ -141,6 +141,13 @@ public sealed unsafe class RegisterRingTests
         }
         CompletionEntry cqe = Sqes.WaitFor(target, 0xfeed);
         Assert.Equal(42, cqe.Result);
+        Assert.Equal((CqeFlags)0, cqe.Flags);
+
+        // FLAGS_PASS hands the target CQE the flags we choose.
+        Submitter.SendMsgRingSync(target.Fd, 7, 0xbeef, MsgRingFlags.FlagsPass, cqeFlags: 0x8000);
+        CompletionEntry passed = Sqes.WaitFor(target, 0xbeef);
+        Assert.Equal(7, passed.Result);
+        Assert.Equal((CqeFlags)0x8000, passed.Flags);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => Submitter.SendMsgRingSync(-1, 0, 0));
         var (readFd, writeFd) = RegisterLibc.Pipe();
