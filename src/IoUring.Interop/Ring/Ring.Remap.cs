@@ -10,7 +10,18 @@ public sealed unsafe partial class Ring
 {
     /// <summary>Whether the queues can be re-mapped after a resize: not for NO_MMAP rings, whose memory the library
     /// allocated up front (liburing refuses those with EINVAL too).</summary>
-    internal bool CanRemapRings => (Parameters.Native.flags & IORING_SETUP_NO_MMAP) == 0 && !_handle.IsRegisteredIndex;
+    /// <remarks>Also false when the SQ index array is not where <see cref="SqArrayOffset"/> predicts for the ring's
+    /// current sizes: the kernel does not report it after a resize, so an unknown layout must not be resized.</remarks>
+    internal bool CanRemapRings
+    {
+        get
+        {
+            ref readonly io_uring_params p = ref Parameters.Native;
+            if ((p.flags & IORING_SETUP_NO_MMAP) != 0 || _handle.IsRegisteredIndex)
+                return false;
+            return (p.flags & IORING_SETUP_NO_SQARRAY) != 0 || p.sq_off.array == SqArrayOffset(p);
+        }
+    }
 
     /// <summary>Replaces the queue mappings after the kernel resized the rings: unmaps the old ones, maps the new
     /// ones at the offsets in <paramref name="resized"/>, and rebuilds the queue views and parameters.</summary>
@@ -27,9 +38,9 @@ public sealed unsafe partial class Ring
         p.flags = flags;
         if (geometry.HasSqArray && p.sq_off.array == 0)
         {
-            // Linux 6.18 reports every offset after a resize except the SQ index array's. It sits where
-            // io_uring/io_uring.c rings_size() puts it: after the CQEs, aligned to the cache line (64 on x86-64).
-            p.sq_off.array = (uint)((p.cq_off.cqes + p.cq_entries * (uint)geometry.CqeSize + 63) & ~63u);
+            // Linux 6.18 reports every offset after a resize except the SQ index array's (CanRemapRings checked
+            // that SqArrayOffset reproduces the kernel's placement).
+            p.sq_off.array = SqArrayOffset(p);
         }
 
 
@@ -55,5 +66,15 @@ public sealed unsafe partial class Ring
         SubmissionQueue = new SubmissionQueue(this, memory);
         CompletionQueue = new CompletionQueue(this, memory);
         Submitter.UseResizedQueue(SubmissionQueue);
+    }
+
+    // io_uring/io_uring.c rings_size(): the header and 16-byte CQE slots, the whole doubled for CQE32 rings,
+    // then aligned to the cache line (64 bytes on x86-64); the SQ index array starts there.
+    private static uint SqArrayOffset(in io_uring_params p)
+    {
+        ulong end = p.cq_off.cqes + (ulong)p.cq_entries * 16;
+        if ((p.flags & IORING_SETUP_CQE32) != 0)
+            end *= 2;
+        return (uint)((end + 63) & ~63UL);
     }
 }

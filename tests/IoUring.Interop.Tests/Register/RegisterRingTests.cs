@@ -163,11 +163,24 @@ public sealed unsafe class RegisterRingTests
         }
     }
 
-    [Fact]
-    public void ResizeRings_GrowsTheQueues_AndNopsStillRoundTrip()
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("sqe128-cqe32")]
+    [InlineData("no-sqarray")]
+    public void ResizeRings_GrowsTheQueues_AndNopsStillRoundTrip(string layout)
     {
-        using var ring = Ring.Builder().SetupSingleIssuer().SetupDeferTaskrun().Build(8);
+        RingBuilder builder = Ring.Builder().SetupSingleIssuer().SetupDeferTaskrun();
+        builder = layout switch
+        {
+            "sqe128-cqe32" => builder.SetupSqe128().SetupCqe32(),
+            "no-sqarray" => builder.SetupNoSqArray(),
+            _ => builder,
+        };
+        using Ring ring = builder.Build(8);
         Sqes.AssertNopRoundTrip(ring, 1);
+        // One NOP left pending in the CQ crosses the resize.
+        Sqes.Push(ring, Sqes.Nop(2));
+        ring.Submit();
         try
         {
             ring.Submitter.ResizeRings(64, 128);
@@ -179,17 +192,21 @@ public sealed unsafe class RegisterRingTests
         }
         Assert.Equal(64, (int)ring.SubmissionQueue.Capacity);
         Assert.Equal(128, (int)ring.CompletionQueue.Capacity);
+        Assert.Equal(64u, ring.Parameters.SqEntries);
 
         // More than the old SQ could hold, in one batch.
         for (ulong i = 0; i < 40; i++)
             Sqes.Push(ring, Sqes.Nop(100 + i));
         var seen = new List<CompletionEntry>();
-        while (seen.Count < 40)
+        while (seen.Count < 41)
         {
             ring.SubmitAndWait(1);
             seen.AddRange(Sqes.Reap(ring));
         }
-        Assert.Equal(Enumerable.Range(100, 40).Select(i => (ulong)i), seen.Select(c => c.UserData).Order());
+        var expected = new List<ulong> { 2 };
+        expected.AddRange(Enumerable.Range(100, 40).Select(i => (ulong)i));
+        Assert.Equal(expected, seen.Select(c => c.UserData).Order());
+        Assert.All(seen, c => Assert.Equal(0, c.Result));
     }
 
     [Fact]

@@ -57,6 +57,21 @@ public sealed unsafe class RegisterTests
     }
 
     [Fact]
+    public void RegisterFiles_BadArguments_ThrowBeforeTheSyscallAndTheRingStaysUsable()
+    {
+        using var ring = new Ring(8);
+        Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterFiles(ReadOnlySpan<int>.Empty));
+        Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterFilesUpdate(0, ReadOnlySpan<int>.Empty));
+        Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterFilesTags([-1, -1], [1UL]));
+        Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterFilesUpdateTag(0, [-1], [1UL, 2UL]));
+        // No table yet: the kernel says so, by name.
+        IoUringException ex = Assert.Throws<IoUringException>(() => ring.Submitter.RegisterFilesUpdate(0, [-1]));
+        Assert.Equal("ENXIO", ex.ErrnoName);
+        Assert.Contains("IORING_REGISTER_FILES_UPDATE", ex.Message);
+        Sqes.AssertNopRoundTrip(ring);
+    }
+
+    [Fact]
     public void RegisterFilesTags_ReplacingATaggedFile_PostsItsTag()
     {
         const ulong tag = 0xf11e;
