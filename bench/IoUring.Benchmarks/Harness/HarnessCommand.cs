@@ -1,0 +1,40 @@
+using System;
+using System.IO;
+
+namespace IoUring.Benchmarks.Harness;
+
+/// <summary>The twin-protocol commands: <c>nop</c> and <c>read</c>, one result line on success.</summary>
+public static class HarnessCommand
+{
+    public const string Usage =
+        "usage: IoUring.Benchmarks nop --batch N [--entries E] [--seconds S] [--flags none|single|coop|defer]\n" +
+        "       IoUring.Benchmarks read --file PATH --qd Q [--block 4096] [--seconds S] [--fixed]\n" +
+        "                               [--engine iouring|randomaccess|randomaccess-async]\n" +
+        "       IoUring.Benchmarks bdn [filter] [BenchmarkDotNet options]";
+
+    /// <summary>Runs one command; 0 with the result line on <paramref name="output"/>, 2 on bad arguments.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            switch (args.Length > 0 ? args[0] : string.Empty)
+            {
+                case "nop":
+                    output.WriteLine(NopHarness.Run(NopOptions.Parse(args.AsSpan(1))).Format());
+                    return 0;
+                case "read":
+                    output.WriteLine(ReadHarness.Run(ReadOptions.Parse(args.AsSpan(1))).Format());
+                    return 0;
+                default:
+                    error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine(e.Message);
+            error.WriteLine(Usage);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+
+namespace IoUring.Benchmarks.Harness;
+
+/// <summary>Arguments of <c>nop --batch N [--entries E] [--seconds S] [--flags none|single|coop|defer]</c>.</summary>
+internal sealed record NopOptions(int Batch, uint Entries, double Seconds, RingFlavor Flavor)
+{
+    public static NopOptions Parse(ReadOnlySpan<string> args)
+    {
+        int batch = 0;
+        uint entries = 256;
+        double seconds = 3;
+        RingFlavor flavor = RingFlavor.None;
+        var reader = new ArgReader(args);
+        while (reader.MoveNext())
+        {
+            switch (reader.Name)
+            {
+                case "batch": batch = (int)reader.Int64(1, 32768); break;
+                case "entries": entries = (uint)reader.Int64(1, 32768); break;
+                case "seconds": seconds = reader.Seconds(); break;
+                case "flags": flavor = RingFlavors.Parse(reader.Value()); break;
+                default: throw reader.Unknown();
+            }
+        }
+
+        if (batch == 0)
+        {
+            throw new ArgumentException("nop needs --batch N");
+        }
+
+        if (batch > entries)
+        {
+            throw new ArgumentException($"--batch {batch} exceeds --entries {entries}");
+        }
+
+        return new NopOptions(batch, entries, seconds, flavor);
+    }
+}

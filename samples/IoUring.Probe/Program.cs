@@ -1,0 +1,9 @@
+using System;
+
+namespace IoUring.Samples.Probe;
+
+/// <summary>Prints what the running kernel supports of the io_uring interface this package was generated from.</summary>
+public static class Program
+{
+    public static int Main() => ProbeReport.Write(Console.Out);
+}

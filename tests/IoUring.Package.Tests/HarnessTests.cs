@@ -1,0 +1,89 @@
+using System;
+using System.IO;
+using FluentAssertions;
+using IoUring.Benchmarks.Harness;
+using Xunit;
+
+namespace IoUring.Package.Tests;
+
+/// <summary>
+/// The C# benchmark harness speaks the twin protocol (docs/benchmarks.md): one line, these fields, in this
+/// order, invariant numbers. Short runs; nothing here asserts a speed.
+/// </summary>
+public sealed class HarnessTests : IDisposable
+{
+    private const string Tail = @" ops=\d+ secs=\d+\.\d{3} ops_per_s=\d+ ns_per_op=\d+\.\d alloc_bytes_per_op=(?<alloc>[0-9.]+)$";
+    private readonly string _directory = Directory.CreateTempSubdirectory("iouring-harness-").FullName;
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("single")]
+    [InlineData("coop")]
+    [InlineData("defer")]
+    public void Nop_PrintsOneProtocolLine_AndAllocatesNothing(string flags)
+    {
+        string line = RunOk("nop", "--batch", "8", "--entries", "64", "--seconds", "0.05", "--flags", flags);
+
+        line.Should().MatchRegex($"^nop N=8 entries=64 flags={flags}{Tail}");
+        line.Should().EndWith(" alloc_bytes_per_op=0", "the io_uring rows allocate nothing per operation");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_IoUring_PrintsOneProtocolLine_AndAllocatesNothing(bool isFixed)
+    {
+        string file = DataFile();
+        string line = isFixed
+            ? RunOk("read", "--file", file, "--qd", "4", "--seconds", "0.05", "--fixed")
+            : RunOk("read", "--file", file, "--qd", "4", "--seconds", "0.05");
+
+        line.Should().MatchRegex($"^read qd=4 bs=4096{Tail}");
+        line.Should().EndWith(" alloc_bytes_per_op=0");
+    }
+
+    [Theory]
+    [InlineData("randomaccess")]
+    [InlineData("randomaccess-async")]
+    public void Read_RandomAccessEngines_PrintTheSameLineShape(string engine)
+    {
+        string line = RunOk("read", "--file", DataFile(), "--qd", "2", "--block", "8192", "--seconds", "0.05", "--engine", engine);
+
+        line.Should().MatchRegex($"^read qd=2 bs=8192{Tail}", "the engine is not echoed on the line");
+    }
+
+    [Theory]
+    [InlineData("nop")]
+    [InlineData("nop", "--batch", "300")]
+    [InlineData("nop", "--batch", "4", "--flags", "fast")]
+    [InlineData("read", "--qd", "4")]
+    [InlineData("frobnicate")]
+    public void BadArguments_PrintUsage_AndExit2(params string[] args)
+    {
+        var error = new StringWriter();
+        HarnessCommand.Run(args, new StringWriter(), error).Should().Be(2);
+        error.ToString().Should().Contain("usage:");
+    }
+
+    private static string RunOk(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = HarnessCommand.Run(args, output, error);
+        exit.Should().Be(0, error.ToString());
+        string[] lines = output.ToString().TrimEnd('\n').Split('\n');
+        lines.Should().ContainSingle("the harness prints exactly one line per run");
+        return lines[0];
+    }
+
+    private string DataFile()
+    {
+        string path = Path.Combine(_directory, "data.bin");
+        byte[] data = new byte[1024 * 1024];
+        new Random(3).NextBytes(data);
+        File.WriteAllBytes(path, data);
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
