@@ -140,6 +140,7 @@ public sealed unsafe class RegisterBuffersTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => ring.Submitter.RegisterBuffersSparse(0));
         Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterBuffers2(Iovecs, [1UL]));
         Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterBuffersUpdate(0, Iovecs, [1UL, 2UL]));
+        Assert.Throws<ArgumentNullException>(() => ring.Submitter.RegisterBuffersClone(null!));
 
         ring.Submitter.RegisterBuffers(Iovecs);
         IoUringException twice = Assert.Throws<IoUringException>(() => ring.Submitter.RegisterBuffers(Iovecs));

@@ -127,6 +127,30 @@ public sealed unsafe class RegisterRingTests
     }
 
     [Fact]
+    public void QueryRaw_Scq_ReportsTheRingHeaderSize()
+    {
+        QueryOpcodes answer;
+        try
+        {
+            answer = Submitter.Query();
+        }
+        catch (IoUringException ex)
+        {
+            KernelFeature.SkipIfUnsupported(ex, "IORING_REGISTER_QUERY");
+            throw;
+        }
+        var scq = new byte[sizeof(io_uring_query_scq)];
+        if (answer.QueryOpcodeCount <= IO_URING_QUERY_SCQ)
+        {
+            // The kernel says it does not know this query; it must refuse it with EOPNOTSUPP.
+            IoUringException ex = Assert.Throws<IoUringException>(() => Submitter.QueryRaw((uint)IO_URING_QUERY_SCQ, scq));
+            Assert.Skip($"IO_URING_QUERY_SCQ is not supported by this kernel ({answer.QueryOpcodeCount} query kinds): {ex.ErrnoName}");
+        }
+        Assert.Equal(scq.Length, Submitter.QueryRaw((uint)IO_URING_QUERY_SCQ, scq));
+        Assert.InRange(BitConverter.ToUInt64(scq, 0), 32UL, 4096UL);
+    }
+
+    [Fact]
     public void SendMsgRingSync_PostsACompletionOnTheTargetRing()
     {
         using var target = new Ring(8);

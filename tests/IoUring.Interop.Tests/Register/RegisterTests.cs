@@ -149,6 +149,8 @@ public sealed unsafe class RegisterTests
         Assert.Equal(probe.SupportedOpcodes.Order(), probe.SupportedOpcodes);
         Assert.Contains("IORING_OP_NOP", probe.ToString());
 
+        Assert.Throws<ArgumentNullException>(() => ring.Submitter.RegisterProbe(null!));
+
         // A reused probe is cleared first (the kernel insists on zeroed memory).
         ring.Submitter.RegisterProbe(probe);
         Assert.True(probe.IsSupported(io_uring_op.IORING_OP_NOP));
