@@ -32,18 +32,6 @@ internal sealed unsafe class NativeRing : IDisposable
     public void Dispose() => Libc.close(Fd);
 }
 
-/// <summary>The few libc calls these tests need, local to them.</summary>
-internal static partial class Libc
-{
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial int close(int fd);
-
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial int eventfd(uint initval, int flags);
-
-    public const int EFD_CLOEXEC = 0x80000;
-}
-
 /// <summary>errno values (x86-64 asm-generic/errno-base.h and errno.h) and their names for messages.</summary>
 internal static class Errno
 {

@@ -24,8 +24,8 @@ public unsafe class NetTests : IDisposable
     {
         OpcodeRing.RequireOpcode(ring, Bind.Code);
         OpcodeRing.RequireOpcode(ring, Listen.Code);
-        int server = ring.Run(new Socket(LibC.AF_INET, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0).Build()).Result;
-        int client = ring.Run(new Socket(LibC.AF_INET, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0).Build()).Result;
+        int server = ring.Run(new Socket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0).Build()).Result;
+        int client = ring.Run(new Socket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0).Build()).Result;
         int accepted = -1;
         try
         {
@@ -50,7 +50,7 @@ public unsafe class NetTests : IDisposable
             accepted.Should().BeGreaterThan(2);
             byUserData[2].Should().Be(0);
             peerLength.Should().Be(SockAddrIn.Size);
-            peer.Family.Should().Be((ushort)LibC.AF_INET);
+            peer.Family.Should().Be((ushort)Libc.AF_INET);
             peer.Port.Should().Be(Loopback.LocalAddress(client).Port);
         }
         finally
@@ -62,8 +62,8 @@ public unsafe class NetTests : IDisposable
     [Fact]
     public void Socket_and_Accept_into_direct_descriptors()
     {
-        OpcodeRegister.SparseFiles(ring, 8);
-        CompletionEntry direct = ring.Run(new Socket(LibC.AF_INET, LibC.SOCK_STREAM, 0) { FileIndex = DestinationSlot.At(2) }.Build());
+        ring.Submitter.RegisterFilesSparse(8);
+        CompletionEntry direct = ring.Run(new Socket(Libc.AF_INET, Libc.SOCK_STREAM, 0) { FileIndex = DestinationSlot.At(2) }.Build());
         direct.Result.Should().Be(0);
         ring.Run(new Close(new Fixed(2)).Build()).Result.Should().Be(0);
 
@@ -76,7 +76,7 @@ public unsafe class NetTests : IDisposable
             byte* data = stackalloc byte[] { 5, 6 };
             ring.Run(new Send(new Fixed((uint)accepted.Result), data, 2).Build()).Result.Should().Be(2);
             byte* back = stackalloc byte[2];
-            LibC.recv(client, back, 2, LibC.MSG_WAITALL).Should().Be(2);
+            Libc.recv(client, back, 2, Libc.MSG_WAITALL).Should().Be(2);
             back[1].Should().Be(6);
         }
         finally
@@ -97,7 +97,7 @@ public unsafe class NetTests : IDisposable
             fixed (byte* dst = back)
             {
                 ring.Run(new Send(new Fd(client), src, 100).Build()).Result.Should().Be(100);
-                ring.Run(new Recv(new Fd(server), dst, 100) { Flags = LibC.MSG_WAITALL }.Build()).Result.Should().Be(100);
+                ring.Run(new Recv(new Fd(server), dst, 100) { Flags = Libc.MSG_WAITALL }.Build()).Result.Should().Be(100);
             }
 
             back.Should().Equal(data);
@@ -204,7 +204,7 @@ public unsafe class NetTests : IDisposable
                 result.UserData.Should().Be(77UL);
                 notification.UserData.Should().Be(77UL);
                 notification.HasMore.Should().BeFalse();
-                LibC.recv(server, dst, 4000, LibC.MSG_WAITALL).Should().Be(4000);
+                Libc.recv(server, dst, 4000, Libc.MSG_WAITALL).Should().Be(4000);
             }
 
             back.Should().Equal(data);
@@ -225,7 +225,7 @@ public unsafe class NetTests : IDisposable
         try
         {
             iovec reg = new() { iov_base = mem, iov_len = 4096 };
-            OpcodeRegister.Buffers(ring, new ReadOnlySpan<iovec>(&reg, 1));
+            ring.Submitter.RegisterBuffers(new ReadOnlySpan<iovec>(&reg, 1));
             Message(100, 40).CopyTo(new Span<byte>(mem + 200, 100));
 
             var completions = ring.RunAll(
@@ -236,7 +236,7 @@ public unsafe class NetTests : IDisposable
             CompletionEntry notification = completions.Single(c => c.IsNotification);
             // Loopback cannot hand pages to a NIC, so the kernel reports that it copied (IORING_NOTIF_USAGE_ZC_COPIED).
             ((uint)notification.Result & Constants.IORING_NOTIF_USAGE_ZC_COPIED).Should().Be(Constants.IORING_NOTIF_USAGE_ZC_COPIED);
-            LibC.recv(server, back, 100, LibC.MSG_WAITALL).Should().Be(100);
+            Libc.recv(server, back, 100, Libc.MSG_WAITALL).Should().Be(100);
             new Span<byte>(back, 100).ToArray().Should().Equal(Message(100, 40));
         }
         finally
@@ -264,7 +264,7 @@ public unsafe class NetTests : IDisposable
 
                 completions.Single(c => !c.IsNotification).Result.Should().Be(300);
                 completions.Should().ContainSingle(c => c.IsNotification);
-                LibC.recv(server, dst, 300, LibC.MSG_WAITALL).Should().Be(300);
+                Libc.recv(server, dst, 300, Libc.MSG_WAITALL).Should().Be(300);
             }
 
             back.Should().Equal(data);
@@ -283,7 +283,7 @@ public unsafe class NetTests : IDisposable
         var accepted = new System.Collections.Generic.List<int>();
         try
         {
-            ring.Push(new AcceptMulti(new Fd(listener)) { Flags = LibC.SOCK_CLOEXEC }.Build().WithUserData(10));
+            ring.Push(new AcceptMulti(new Fd(listener)) { Flags = Libc.SOCK_CLOEXEC }.Build().WithUserData(10));
             ring.Submit();
             c1 = Loopback.Connect(addr);
             c2 = Loopback.Connect(addr);
@@ -329,7 +329,7 @@ public unsafe class NetTests : IDisposable
             byte[] devZero = "/dev/zero\0"u8.ToArray();
             fixed (byte* p = devZero)
             {
-                zero = ring.Run(new OpenAt(LibC.AT_FDCWD, p) { Flags = LibC.O_RDONLY | LibC.O_CLOEXEC }.Build()).Result;
+                zero = ring.Run(new OpenAt(Libc.AT_FDCWD, p) { Flags = Libc.O_RDONLY | Libc.O_CLOEXEC }.Build()).Result;
             }
 
             var batch = new SubmissionEntry[Entries];
@@ -358,7 +358,7 @@ public unsafe class NetTests : IDisposable
                 byte[] message = Message(10 + n, n * 3);
                 fixed (byte* m = message)
                 {
-                    LibC.send(client, m, (nuint)message.Length, 0).Should().Be(message.Length);
+                    Libc.send(client, m, (nuint)message.Length, 0).Should().Be(message.Length);
                 }
 
                 CompletionEntry cqe = ring.WaitFor(1)[0];
@@ -372,7 +372,7 @@ public unsafe class NetTests : IDisposable
             }
 
             buffers.Tail.Should().Be(unchecked((ushort)(65528 + 12)), "the tail wrapped");
-            LibC.close(client);
+            Libc.close(client);
             client = -1;
             CompletionEntry end = ring.WaitFor(1)[0];
             end.Result.Should().Be(0);
@@ -405,7 +405,7 @@ public unsafe class NetTests : IDisposable
             byte[] data = Message(40, 7);
             fixed (byte* d = data)
             {
-                LibC.send(client, d, 40, 0).Should().Be(40);
+                Libc.send(client, d, 40, 0).Should().Be(40);
             }
 
             CompletionEntry cqe = ring.Run(new RecvBundle(new Fd(server), Group).Build());
@@ -454,7 +454,7 @@ public unsafe class NetTests : IDisposable
             byte[] data = Message(40, 1);
             fixed (byte* d = data)
             {
-                LibC.send(client, d, 40, 0).Should().Be(40);
+                Libc.send(client, d, 40, 0).Should().Be(40);
             }
 
             int received = 0;
@@ -470,7 +470,7 @@ public unsafe class NetTests : IDisposable
 
             received.Should().Be(40);
             new Span<byte>(mem, 40).ToArray().Should().Equal(data);
-            LibC.close(client);
+            Libc.close(client);
             client = -1;
             CompletionEntry end = ring.WaitFor(1)[0];
             end.Result.Should().Be(0);
@@ -509,7 +509,7 @@ public unsafe class NetTests : IDisposable
             cqe.BufferId.Should().Be((ushort)0);
             fixed (byte* b = back)
             {
-                LibC.recv(server, b, 30, LibC.MSG_WAITALL).Should().Be(30);
+                Libc.recv(server, b, 30, Libc.MSG_WAITALL).Should().Be(30);
             }
 
             back.Should().Equal(data);
@@ -564,9 +564,9 @@ public unsafe class NetTests : IDisposable
             fixed (byte* s = small)
             fixed (byte* b = big)
             {
-                LibC.sendto(client, s, 10, 0, &serverAddr, SockAddrIn.Size).Should().Be(10);
+                Libc.sendto(client, s, 10, 0, &serverAddr, SockAddrIn.Size).Should().Be(10);
                 CompletionEntry first = ring.WaitFor(1)[0];
-                LibC.sendto(client, b, 100, 0, &serverAddr, SockAddrIn.Size).Should().Be(100);
+                Libc.sendto(client, b, 100, 0, &serverAddr, SockAddrIn.Size).Should().Be(100);
                 CompletionEntry second = ring.WaitFor(1)[0];
 
                 first.HasMore.Should().BeTrue();
@@ -601,7 +601,7 @@ public unsafe class NetTests : IDisposable
         try
         {
             byte* data = stackalloc byte[7];
-            LibC.send(client, data, 7, 0).Should().Be(7);
+            Libc.send(client, data, 7, 0).Should().Be(7);
 
             CompletionEntry inq = ring.Run(new SiocInq(new Fd(server)).Build());
             OpcodeRing.SkipOnErrno(inq.Result, "socket uring_cmd", EOPNOTSUPP, EINVAL);
@@ -609,15 +609,15 @@ public unsafe class NetTests : IDisposable
             ring.Run(new SiocOutq(new Fd(client)).Build()).Result.Should().BeGreaterThanOrEqualTo(0);
 
             int type = 0;
-            CompletionEntry get = ring.Run(new GetSockOpt(new Fd(server), LibC.SOL_SOCKET, LibC.SO_TYPE, &type, sizeof(int)).Build());
+            CompletionEntry get = ring.Run(new GetSockOpt(new Fd(server), Libc.SOL_SOCKET, Libc.SO_TYPE, &type, sizeof(int)).Build());
             OpcodeRing.SkipOnErrno(get.Result, "SOCKET_URING_OP_GETSOCKOPT", EOPNOTSUPP);
             get.Result.Should().Be(sizeof(int));
-            type.Should().Be(LibC.SOCK_STREAM);
+            type.Should().Be(Libc.SOCK_STREAM);
 
             int size = 65536;
-            ring.Run(new SetSockOpt(new Fd(server), LibC.SOL_SOCKET, LibC.SO_RCVBUF, &size, sizeof(int)).Build()).Result.Should().Be(0);
+            ring.Run(new SetSockOpt(new Fd(server), Libc.SOL_SOCKET, Libc.SO_RCVBUF, &size, sizeof(int)).Build()).Result.Should().Be(0);
             int back = 0;
-            ring.Run(new GetSockOpt(new Fd(server), LibC.SOL_SOCKET, LibC.SO_RCVBUF, &back, sizeof(int)).Build()).Result.Should().Be(sizeof(int));
+            ring.Run(new GetSockOpt(new Fd(server), Libc.SOL_SOCKET, Libc.SO_RCVBUF, &back, sizeof(int)).Build()).Result.Should().Be(sizeof(int));
             back.Should().Be(2 * 65536, "the kernel doubles SO_RCVBUF (socket(7))");
         }
         finally

@@ -41,14 +41,14 @@ public unsafe class OpcodeShapeTests
         (int client, int server) = Loopback.TcpPair();
         try
         {
-            OpcodeRegister.Files(ring, client, server);
+            ring.Submitter.RegisterFiles([client, server]);
             byte* data = stackalloc byte[] { 9, 8, 7 };
             byte* back = stackalloc byte[3];
 
             var completions = ring.RunAll(
             [
                 new Send(new Fixed(0), data, 3).Build().WithUserData(1),
-                new Recv(new Fixed(1), back, 3) { Flags = LibC.MSG_WAITALL }.Build().WithUserData(2),
+                new Recv(new Fixed(1), back, 3) { Flags = Libc.MSG_WAITALL }.Build().WithUserData(2),
             ]);
 
             completions.Should().OnlyContain(c => c.Result == 3);

@@ -19,12 +19,12 @@ public unsafe class UringCmdTests
         try
         {
             byte* data = stackalloc byte[5];
-            LibC.send(client, data, 5, 0);
+            Libc.send(client, data, 5, 0);
             CompletionEntry cqe = ring.Run(new UringCmd16(new Fd(server), (uint)io_uring_socket_op.SOCKET_URING_OP_SIOCINQ).Build());
             OpcodeRing.SkipOnErrno(cqe.Result, "socket uring_cmd", EOPNOTSUPP);
             cqe.Result.Should().Be(5);
 
-            (int r, int w) = LibC.Pipe();
+            (int r, int w) = Libc.Pipe();
             ring.Run(new UringCmd16(new Fd(r), 0).Build()).Result.Should().Be(-EOPNOTSUPP, "a pipe has no uring_cmd handler");
             Loopback.Close(r, w);
         }
@@ -49,7 +49,7 @@ public unsafe class UringCmdTests
             entry.Command[79].Should().Be(0xEE, "the command bytes land in the entry's second half");
 
             byte* data = stackalloc byte[9];
-            LibC.send(client, data, 9, 0);
+            Libc.send(client, data, 9, 0);
             CompletionEntry cqe = ring.Run(entry);
             OpcodeRing.SkipOnErrno(cqe.Result, "socket uring_cmd", EOPNOTSUPP);
             cqe.Result.Should().Be(9);

@@ -19,16 +19,16 @@ public sealed unsafe class RegisterFdeventTests
             Assert.Equal("EBUSY", Assert.Throws<IoUringException>(() => ring.Submitter.RegisterEventfd(eventfd)).ErrnoName);
 
             Sqes.AssertNopRoundTrip(ring, 1);
-            Assert.True(RegisterLibc.ReadEventfd(eventfd) >= 1, "no notification while registered");
+            Assert.True(Libc.ReadEventfd(eventfd) >= 1, "no notification while registered");
 
             ring.Submitter.UnregisterEventfd();
             Sqes.AssertNopRoundTrip(ring, 2);
-            Assert.Equal(0UL, RegisterLibc.ReadEventfd(eventfd));
+            Assert.Equal(0UL, Libc.ReadEventfd(eventfd));
             Assert.Equal("ENXIO", Assert.Throws<IoUringException>(() => ring.Submitter.UnregisterEventfd()).ErrnoName);
         }
         finally
         {
-            RegisterLibc.close(eventfd);
+            Libc.close(eventfd);
         }
     }
 
@@ -43,22 +43,22 @@ public sealed unsafe class RegisterFdeventTests
 
             // A NOP completes inline, during the submit: no notification.
             Sqes.AssertNopRoundTrip(ring, 1);
-            Assert.Equal(0UL, RegisterLibc.ReadEventfd(eventfd));
+            Assert.Equal(0UL, Libc.ReadEventfd(eventfd));
 
             // The eventfd_async eventfd is signalled only from io-wq workers (io_uring/eventfd.c); IOSQE_ASYNC
             // sends the NOP there.
             Assert.Equal(0, Sqes.Run(ring, Sqes.Nop(2).WithFlags(SqeFlags.Async)).Result);
-            Assert.True(RegisterLibc.ReadEventfd(eventfd) >= 1, "the async completion was not signalled");
+            Assert.True(Libc.ReadEventfd(eventfd) >= 1, "the async completion was not signalled");
         }
         finally
         {
-            RegisterLibc.close(eventfd);
+            Libc.close(eventfd);
         }
     }
 
     private static int NewEventfd()
     {
-        int fd = RegisterLibc.eventfd(0, RegisterLibc.EFD_NONBLOCK | RegisterLibc.EFD_CLOEXEC);
+        int fd = Libc.eventfd(0, Libc.EFD_NONBLOCK | Libc.EFD_CLOEXEC);
         Assert.True(fd >= 0, "eventfd failed");
         return fd;
     }

@@ -59,7 +59,7 @@ public sealed unsafe class RegisterRingTests
         {
             try
             {
-                int tid = RegisterLibc.gettid();
+                int tid = Libc.gettid();
                 using var ring = new Ring(8);
                 Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterIowqAff(ReadOnlySpan<byte>.Empty));
                 ring.Submitter.RegisterIowqAff([0b1]);
@@ -174,7 +174,7 @@ public sealed unsafe class RegisterRingTests
         Assert.Equal((CqeFlags)0x8000, passed.Flags);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => Submitter.SendMsgRingSync(-1, 0, 0));
-        var (readFd, writeFd) = RegisterLibc.Pipe();
+        var (readFd, writeFd) = Libc.Pipe();
         try
         {
             IoUringException notARing = Assert.Throws<IoUringException>(() => Submitter.SendMsgRingSync(readFd, 0, 0));
@@ -182,8 +182,8 @@ public sealed unsafe class RegisterRingTests
         }
         finally
         {
-            RegisterLibc.close(readFd);
-            RegisterLibc.close(writeFd);
+            Libc.close(readFd);
+            Libc.close(writeFd);
         }
     }
 

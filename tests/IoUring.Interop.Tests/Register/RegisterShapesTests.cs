@@ -58,17 +58,17 @@ public sealed unsafe class RegisterShapesTests
     public void Eventfd_IsSignalledByACompletion(string shape)
     {
         using Ring ring = RingShapes.Create(shape, 8);
-        int eventfd = RegisterLibc.eventfd(0, RegisterLibc.EFD_NONBLOCK | RegisterLibc.EFD_CLOEXEC);
+        int eventfd = Libc.eventfd(0, Libc.EFD_NONBLOCK | Libc.EFD_CLOEXEC);
         try
         {
             ring.Submitter.RegisterEventfd(eventfd);
             Sqes.AssertNopRoundTrip(ring);
-            Assert.True(RegisterLibc.ReadEventfd(eventfd) >= 1, "no notification");
+            Assert.True(Libc.ReadEventfd(eventfd) >= 1, "no notification");
             ring.Submitter.UnregisterEventfd();
         }
         finally
         {
-            RegisterLibc.close(eventfd);
+            Libc.close(eventfd);
         }
     }
 
@@ -77,7 +77,7 @@ public sealed unsafe class RegisterShapesTests
     public void SyncCancel_CancelsAPendingPipeRead(string shape)
     {
         using Ring ring = RingShapes.Create(shape, 8);
-        var (readFd, writeFd) = RegisterLibc.Pipe();
+        var (readFd, writeFd) = Libc.Pipe();
         using var buffer = new NativeBuffer(16);
         try
         {
@@ -100,8 +100,8 @@ public sealed unsafe class RegisterShapesTests
         }
         finally
         {
-            RegisterLibc.close(readFd);
-            RegisterLibc.close(writeFd);
+            Libc.close(readFd);
+            Libc.close(writeFd);
         }
     }
 }

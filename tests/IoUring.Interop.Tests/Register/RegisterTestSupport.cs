@@ -6,57 +6,6 @@ using Xunit;
 
 namespace IoUring.Interop.Tests.Register;
 
-/// <summary>The few libc calls the register tests need (pipes, eventfds, raw reads and writes).</summary>
-internal static unsafe partial class RegisterLibc
-{
-    internal const int EFD_NONBLOCK = 0x800;
-    internal const int EFD_CLOEXEC = 0x80000;
-    internal const int O_NONBLOCK = 0x800;
-    internal const int O_CLOEXEC = 0x80000;
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int pipe2(int* fds, int flags);
-
-    [LibraryImport("libc", SetLastError = true)]
-    internal static partial int eventfd(uint initval, int flags);
-
-    [LibraryImport("libc", SetLastError = true)]
-    internal static partial nint read(int fd, void* buffer, nuint count);
-
-    [LibraryImport("libc", SetLastError = true)]
-    internal static partial nint write(int fd, void* buffer, nuint count);
-
-    [LibraryImport("libc", SetLastError = true)]
-    internal static partial int close(int fd);
-
-    [LibraryImport("libc")]
-    internal static partial int gettid();
-
-    internal static (int Read, int Write) Pipe(int flags = O_CLOEXEC)
-    {
-        int* fds = stackalloc int[2];
-        if (pipe2(fds, flags) != 0)
-            throw new InvalidOperationException($"pipe2 failed: errno {Marshal.GetLastPInvokeError()}");
-        return (fds[0], fds[1]);
-    }
-
-    internal static void WriteAll(int fd, ReadOnlySpan<byte> data)
-    {
-        fixed (byte* p = data)
-        {
-            if (write(fd, p, (nuint)data.Length) != data.Length)
-                throw new InvalidOperationException($"write failed: errno {Marshal.GetLastPInvokeError()}");
-        }
-    }
-
-    /// <summary>Reads an eventfd's counter (non-blocking fd): the count, or 0 when it was not signalled.</summary>
-    internal static ulong ReadEventfd(int fd)
-    {
-        ulong value;
-        return read(fd, &value, 8) == 8 ? value : 0;
-    }
-}
-
 /// <summary>Hand-built SQEs (the opcode builders belong to another part of the library) and ring round trips.</summary>
 internal static unsafe class Sqes
 {

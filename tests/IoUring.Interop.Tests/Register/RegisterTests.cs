@@ -27,12 +27,12 @@ public sealed unsafe class RegisterTests
     public void RegisterFiles_ThenFixedRead_ReadsThroughTheSlot()
     {
         using var ring = new Ring(8);
-        var (readFd, writeFd) = RegisterLibc.Pipe();
+        var (readFd, writeFd) = Libc.Pipe();
         using var buffer = new NativeBuffer(64);
         try
         {
             ring.Submitter.RegisterFiles([-1, readFd]);
-            RegisterLibc.WriteAll(writeFd, "fixed"u8);
+            Libc.WriteAll(writeFd, "fixed"u8);
 
             SubmissionEntry read = Sqes.Rw(io_uring_op.IORING_OP_READ, 1, buffer.Pointer, 64, 0, 7).WithFlags(SqeFlags.FixedFile);
             CompletionEntry cqe = Sqes.Run(ring, read);
@@ -45,14 +45,14 @@ public sealed unsafe class RegisterTests
 
             // Update: fill slot 0, skip slot 1 (-2 keeps it), and both count as processed.
             Assert.Equal(2, ring.Submitter.RegisterFilesUpdate(0, [readFd, IORING_REGISTER_FILES_SKIP]));
-            RegisterLibc.WriteAll(writeFd, "again"u8);
+            Libc.WriteAll(writeFd, "again"u8);
             CompletionEntry viaZero = Sqes.Run(ring, Sqes.Rw(io_uring_op.IORING_OP_READ, 0, buffer.Pointer, 64, 0, 9).WithFlags(SqeFlags.FixedFile));
             Assert.Equal(5, viaZero.Result);
         }
         finally
         {
-            RegisterLibc.close(readFd);
-            RegisterLibc.close(writeFd);
+            Libc.close(readFd);
+            Libc.close(writeFd);
         }
     }
 
@@ -76,7 +76,7 @@ public sealed unsafe class RegisterTests
     {
         const ulong tag = 0xf11e;
         using var ring = new Ring(8);
-        var (readFd, writeFd) = RegisterLibc.Pipe();
+        var (readFd, writeFd) = Libc.Pipe();
         try
         {
             ring.Submitter.RegisterFilesTags([readFd, writeFd], [tag, 0]);
@@ -86,8 +86,8 @@ public sealed unsafe class RegisterTests
         }
         finally
         {
-            RegisterLibc.close(readFd);
-            RegisterLibc.close(writeFd);
+            Libc.close(readFd);
+            Libc.close(writeFd);
         }
     }
 
@@ -95,7 +95,7 @@ public sealed unsafe class RegisterTests
     public void RegisterFileAllocRange_AutoAllocatedSlotsComeFromTheRange()
     {
         using var ring = new Ring(8);
-        var (readFd, writeFd) = RegisterLibc.Pipe();
+        var (readFd, writeFd) = Libc.Pipe();
         try
         {
             ring.Submitter.RegisterFilesSparse(8);
@@ -115,8 +115,8 @@ public sealed unsafe class RegisterTests
         }
         finally
         {
-            RegisterLibc.close(readFd);
-            RegisterLibc.close(writeFd);
+            Libc.close(readFd);
+            Libc.close(writeFd);
         }
     }
 
