@@ -475,18 +475,10 @@ public unsafe class FsTests : IDisposable
     public void ReadMulti_on_a_pipe_delivers_each_write_in_a_provided_buffer()
     {
         OpcodeRing.RequireOpcode(ring, ReadMulti.Code);
-        using var buffers = new BufferRing(8, groupId: 5);
-        byte* mem = (byte*)NativeMemory.AllocZeroed(8 * 64);
+        using var buffers = new ProvidedBuffers(ring, 8, group: 5, size: 64);
         (int r, int w) = Libc.Pipe();
         try
         {
-            for (ushort i = 0; i < 8; i++)
-            {
-                buffers.Add(mem + (i * 64), 64, i, i);
-            }
-
-            buffers.Advance(8);
-            buffers.Register(ring.Submitter);
             ring.Push(new ReadMulti(new Fd(r), 0, 5).Build().WithUserData(9));
             ring.Submit();
 
@@ -504,10 +496,10 @@ public unsafe class FsTests : IDisposable
             first.BufferId.Should().Be((ushort)0);
             second.Result.Should().Be(2);
             second.BufferId.Should().Be((ushort)1);
-            new Span<byte>(mem + 64, 2).ToArray().Should().Equal(1, 2);
+            new Span<byte>(buffers.Buffer(1), 2).ToArray().Should().Equal(1, 2);
             end.Result.Should().Be(0, "EOF ends the multishot read");
             end.HasMore.Should().BeFalse();
-            buffers.Unregister(ring.Submitter);
+            buffers.Ring.Unregister(ring.Submitter);
         }
         finally
         {
@@ -516,8 +508,6 @@ public unsafe class FsTests : IDisposable
             {
                 Libc.close(w);
             }
-
-            NativeMemory.Free(mem);
         }
     }
 

@@ -102,7 +102,8 @@ public unsafe class RegisterBufRingTests : IDisposable
             Assert.Skip("IOU_PBUF_RING_INC is not supported (EINVAL)");
         }
 
-        (int client, int server) = Loopback.TcpPair();
+        using TcpPair pair = TcpPair.Open();
+        (int client, int server) = pair;
         byte* mem = (byte*)NativeMemory.AllocZeroed(64);
         try
         {
@@ -126,7 +127,6 @@ public unsafe class RegisterBufRingTests : IDisposable
         }
         finally
         {
-            Loopback.Close(client, server);
             NativeMemory.Free(mem);
         }
     }
