@@ -221,7 +221,7 @@ public unsafe class FsTests : IDisposable
     {
         File.WriteAllBytes(dir["open"], Pattern(777));
         byte[] path = OpcodeTempDir.CString(dir["open"]);
-        Statx stx = default;
+        StatxBuffer stx = default;
         fixed (byte* p = path)
         {
             CompletionEntry opened = ring.Run(new OpenAt(Libc.AT_FDCWD, p) { Flags = Libc.O_RDONLY | Libc.O_CLOEXEC }.Build());
@@ -229,10 +229,10 @@ public unsafe class FsTests : IDisposable
 
             // An empty path with AT_EMPTY_PATH: statx on the fd itself.
             byte empty = 0;
-            CompletionEntry stat = ring.Run(new IoUring.Interop.Opcodes.Statx(opened.Result, &empty, null) { Flags = Libc.AT_EMPTY_PATH, Mask = 0x7FF }.Build());
+            CompletionEntry stat = ring.Run(new Statx(opened.Result, &empty, null) { Flags = Libc.AT_EMPTY_PATH, Mask = 0x7FF }.Build());
             stat.Result.Should().Be(-EFAULT, "a null buffer is refused");
 
-            stat = ring.Run(new IoUring.Interop.Opcodes.Statx(opened.Result, &empty, &stx) { Flags = Libc.AT_EMPTY_PATH, Mask = 0x7FF }.Build());
+            stat = ring.Run(new Statx(opened.Result, &empty, &stx) { Flags = Libc.AT_EMPTY_PATH, Mask = 0x7FF }.Build());
             stat.Result.Should().Be(0);
             stx.Size.Should().Be(777UL);
             (stx.Mode & 0xF000).Should().Be(0x8000, "a regular file");
