@@ -43,22 +43,15 @@ public sealed unsafe class RegisterTests
     public void RegisterEventfd_and_the_async_variant()
     {
         using NativeRing ring = NativeRing.Create();
-        int efd = Libc.eventfd(0, Libc.EFD_CLOEXEC);
-        efd.Should().BeGreaterThanOrEqualTo(0);
-        try
-        {
-            Syscalls.RegisterEventfd(ring.Fd, [efd]).Should().Be(0);
-            Syscalls.RegisterEventfd(ring.Fd, [efd]).Should().Be(-Errno.EBUSY);
-            Syscalls.UnregisterEventfd(ring.Fd).Should().Be(0);
-            Syscalls.RegisterEventfdAsync(ring.Fd, [efd]).Should().Be(0);
-            Syscalls.UnregisterEventfd(ring.Fd).Should().Be(0);
-            Syscalls.UnregisterEventfd(ring.Fd).Should().Be(-Errno.ENXIO);
-            Syscalls.RegisterEventfd(ring.Fd, [efd, efd]).Should().Be(-Errno.EINVAL, "nr_args must be 1");
-        }
-        finally
-        {
-            Libc.close(efd);
-        }
+        using var eventfd = new EventFdHandle();
+        int efd = eventfd.Fd;
+        Syscalls.RegisterEventfd(ring.Fd, [efd]).Should().Be(0);
+        Syscalls.RegisterEventfd(ring.Fd, [efd]).Should().Be(-Errno.EBUSY);
+        Syscalls.UnregisterEventfd(ring.Fd).Should().Be(0);
+        Syscalls.RegisterEventfdAsync(ring.Fd, [efd]).Should().Be(0);
+        Syscalls.UnregisterEventfd(ring.Fd).Should().Be(0);
+        Syscalls.UnregisterEventfd(ring.Fd).Should().Be(-Errno.ENXIO);
+        Syscalls.RegisterEventfd(ring.Fd, [efd, efd]).Should().Be(-Errno.EINVAL, "nr_args must be 1");
     }
 
     [Fact]

@@ -103,16 +103,7 @@ public sealed unsafe class RegisterRingTests
     [Fact]
     public void Query_AgreesWithTheProbe()
     {
-        QueryOpcodes answer;
-        try
-        {
-            answer = Submitter.Query();
-        }
-        catch (IoUringException ex)
-        {
-            KernelFeature.SkipIfUnsupported(ex, "IORING_REGISTER_QUERY");
-            throw;
-        }
+        QueryOpcodes answer = KernelFeature.QueryOrSkip();
         using var ring = new Ring(8);
         var probe = new Probe();
         ring.Submitter.RegisterProbe(probe);
@@ -129,16 +120,7 @@ public sealed unsafe class RegisterRingTests
     [Fact]
     public void QueryRaw_Scq_ReportsTheRingHeaderSize()
     {
-        QueryOpcodes answer;
-        try
-        {
-            answer = Submitter.Query();
-        }
-        catch (IoUringException ex)
-        {
-            KernelFeature.SkipIfUnsupported(ex, "IORING_REGISTER_QUERY");
-            throw;
-        }
+        QueryOpcodes answer = KernelFeature.QueryOrSkip();
         var scq = new byte[sizeof(io_uring_query_scq)];
         if (answer.QueryOpcodeCount <= IO_URING_QUERY_SCQ)
         {

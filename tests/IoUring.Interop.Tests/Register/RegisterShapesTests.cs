@@ -58,18 +58,11 @@ public sealed unsafe class RegisterShapesTests
     public void Eventfd_IsSignalledByACompletion(string shape)
     {
         using Ring ring = RingShapes.Create(shape, 8);
-        int eventfd = Libc.eventfd(0, Libc.EFD_NONBLOCK | Libc.EFD_CLOEXEC);
-        try
-        {
-            ring.Submitter.RegisterEventfd(eventfd);
-            Sqes.AssertNopRoundTrip(ring);
-            Assert.True(Libc.ReadEventfd(eventfd) >= 1, "no notification");
-            ring.Submitter.UnregisterEventfd();
-        }
-        finally
-        {
-            Libc.close(eventfd);
-        }
+        using var eventfd = new EventFdHandle();
+        ring.Submitter.RegisterEventfd(eventfd.Fd);
+        Sqes.AssertNopRoundTrip(ring);
+        Assert.True(eventfd.Take() >= 1, "no notification");
+        ring.Submitter.UnregisterEventfd();
     }
 
     [Theory]

@@ -130,4 +130,18 @@ internal static class KernelFeature
         if (ex.ErrnoName is "EINVAL" or "EOPNOTSUPP")
             Assert.Skip($"{feature} is not supported by this kernel: {ex.ErrnoName}");
     }
+
+    /// <summary>The kernel's answer to IO_URING_QUERY_OPCODES, or a skip when it has no IORING_REGISTER_QUERY.</summary>
+    internal static QueryOpcodes QueryOrSkip()
+    {
+        try
+        {
+            return Submitter.Query();
+        }
+        catch (IoUringException ex)
+        {
+            SkipIfUnsupported(ex, "IORING_REGISTER_QUERY");
+            throw;
+        }
+    }
 }
