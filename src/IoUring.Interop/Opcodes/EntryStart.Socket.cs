@@ -80,13 +80,21 @@ internal static unsafe partial class EntryStart
         return entry;
     }
 
+    /// <summary>A URING_CMD on a socket carrying <paramref name="command"/> (SOCKET_URING_OP_*) in cmd_op; the commands' arguments follow in the builder.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static SubmissionEntry SocketCommand(io_uring_op op, FileTarget fd, io_uring_socket_op command)
+    {
+        SubmissionEntry entry = New(op, fd);
+        entry.Sqe.cmd_op = (uint)command;
+        return entry;
+    }
+
     /// <summary>The one encoding of the URING_CMD socket-option commands (SOCKET_URING_OP_GETSOCKOPT / SETSOCKOPT): level, name, value and length as in <c>getsockopt(2)</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static SubmissionEntry SocketOption(io_uring_op op, FileTarget fd, io_uring_socket_op command, int level, int optionName, void* value, int length)
     {
-        SubmissionEntry entry = New(op, fd);
+        SubmissionEntry entry = SocketCommand(op, fd, command);
         ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.cmd_op = (uint)command;
         sqe.level = (uint)level;
         sqe.optname = (uint)optionName;
         sqe.optval = (ulong)value;
