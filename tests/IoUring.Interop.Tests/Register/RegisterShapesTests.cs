@@ -74,7 +74,7 @@ public sealed unsafe class RegisterShapesTests
         using var buffer = new NativeBuffer(16);
         try
         {
-            Sqes.Push(ring, Sqes.Rw(io_uring_op.IORING_OP_READ, readFd, buffer.Pointer, 16, 0, 9));
+            Sqes.Push(ring, Sqes.Read(readFd, buffer.Pointer, 16, 0, 9));
             ring.Submit();
             // Under SQPOLL the kernel thread picks the read up on its own time; the cancel waits until it is in flight.
             for (int attempt = 0; ; attempt++)

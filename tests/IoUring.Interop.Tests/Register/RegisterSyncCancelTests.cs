@@ -57,7 +57,7 @@ public sealed unsafe class RegisterSyncCancelTests : IDisposable
 
     private void SubmitPendingRead(ulong userData)
     {
-        Sqes.Push(_ring, Sqes.Rw(io_uring_op.IORING_OP_READ, _readFd, _buffer.Pointer, 16, 0, userData));
+        Sqes.Push(_ring, Sqes.Read(_readFd, _buffer.Pointer, 16, 0, userData));
         _ring.Submit();
     }
 }

@@ -2,47 +2,24 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using IoUring.Interop.Native;
+using IoUring.Interop.Opcodes;
 using Xunit;
 
 namespace IoUring.Interop.Tests.Register;
 
-/// <summary>Hand-built SQEs (the opcode builders belong to another part of the library) and ring round trips.</summary>
+/// <summary>The entries the register tests submit, encoded by the opcode builders, and ring round trips.</summary>
 internal static unsafe class Sqes
 {
-    internal static SubmissionEntry Nop(ulong userData)
-    {
-        var entry = new SubmissionEntry();
-        entry.Native.opcode = (byte)io_uring_op.IORING_OP_NOP;
-        entry.Native.fd = -1;
-        entry.UserData = userData;
-        return entry;
-    }
+    internal static SubmissionEntry Nop(ulong userData) => Nops.Make(userData);
 
-    internal static SubmissionEntry Rw(io_uring_op op, int fd, void* buffer, uint length, ulong offset, ulong userData)
-    {
-        var entry = new SubmissionEntry();
-        entry.Native.opcode = (byte)op;
-        entry.Native.fd = fd;
-        entry.Native.addr = (ulong)buffer;
-        entry.Native.len = length;
-        entry.Native.off = offset;
-        entry.UserData = userData;
-        return entry;
-    }
+    internal static SubmissionEntry Read(int fd, void* buffer, uint length, ulong offset, ulong userData)
+        => new Read(new Fd(fd), (byte*)buffer, length) { Offset = (long)offset }.Build().WithUserData(userData);
 
     internal static SubmissionEntry ReadFixed(int fd, void* buffer, uint length, ushort bufferIndex, ulong offset, ulong userData)
-    {
-        SubmissionEntry entry = Rw(io_uring_op.IORING_OP_READ_FIXED, fd, buffer, length, offset, userData);
-        entry.Native.buf_index = bufferIndex;
-        return entry;
-    }
+        => new ReadFixed(new Fd(fd), (byte*)buffer, length, bufferIndex) { Offset = (long)offset }.Build().WithUserData(userData);
 
     internal static SubmissionEntry WriteFixed(int fd, void* buffer, uint length, ushort bufferIndex, ulong offset, ulong userData)
-    {
-        SubmissionEntry entry = Rw(io_uring_op.IORING_OP_WRITE_FIXED, fd, buffer, length, offset, userData);
-        entry.Native.buf_index = bufferIndex;
-        return entry;
-    }
+        => new WriteFixed(new Fd(fd), (byte*)buffer, length, bufferIndex) { Offset = (long)offset }.Build().WithUserData(userData);
 
     internal static void Push(Ring ring, in SubmissionEntry entry)
     {
