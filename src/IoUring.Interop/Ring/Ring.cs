@@ -10,7 +10,7 @@ namespace IoUring.Interop;
 /// consumer at a time: share them across threads only with your own synchronization.
 /// Available since Linux 5.1.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
-public sealed unsafe class Ring : IDisposable
+public sealed unsafe partial class Ring : IDisposable
 {
     private readonly RingHandle _handle;
     private volatile bool _disposed;
@@ -47,7 +47,7 @@ public sealed unsafe class Ring : IDisposable
 
     /// <summary>The parameters the kernel returned: setup flags, features and queue sizes.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
-    public RingParameters Parameters { get; }
+    public RingParameters Parameters { get; private set; }
 
     /// <summary>Submits every queued entry; see <see cref="Submitter.Submit"/>.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
@@ -69,11 +69,11 @@ public sealed unsafe class Ring : IDisposable
 
     /// <summary>The submission queue, where requests are pushed.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
-    public SubmissionQueue SubmissionQueue { get; }
+    public SubmissionQueue SubmissionQueue { get; private set; }
 
     /// <summary>The completion queue, where results arrive.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
-    public CompletionQueue CompletionQueue { get; }
+    public CompletionQueue CompletionQueue { get; private set; }
 
     /// <summary>The ring's file descriptor.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>

@@ -107,7 +107,7 @@ internal static unsafe class RingSetup
         return new RingMemory(handle, p, sqRing, cqRing, sqes, geometry);
     }
 
-    private static byte* MapRing(RingHandle handle, int fd, nuint length, ulong offset)
+    internal static byte* MapRing(RingHandle handle, int fd, nuint length, ulong offset)
     {
         void* address = Libc.mmap(null, length, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED | Libc.MAP_POPULATE, fd, (long)offset);
         if (address == Libc.MAP_FAILED)

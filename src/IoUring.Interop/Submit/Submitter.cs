@@ -16,7 +16,7 @@ public sealed unsafe partial class Submitter
     private const uint KernelSigsetSize = 8;
 
     private readonly Ring _ring;
-    private readonly SubmissionQueue _sq;
+    private SubmissionQueue _sq;
     private readonly bool _sqPoll;
     private readonly bool _ioPoll;
 

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using IoUring.Interop.Native;
+using static IoUring.Interop.Native.Constants;
+
+namespace IoUring.Interop;
+
+/// <summary>The opcodes the running kernel supports, as filled by <see cref="Submitter.RegisterProbe"/>.</summary>
+/// <remarks>
+/// The probe memory (an <c>io_uring_probe</c> with room for 256 ops) is allocated once, on the pinned object heap,
+/// and reused by every <see cref="Submitter.RegisterProbe"/> call. Available since Linux 5.6.
+/// </remarks>
+/// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_probe.3.html"/>
+public sealed unsafe class Probe
+{
+    /// <summary>The number of op slots the probe offers the kernel: every value an SQE's 8-bit opcode can take.</summary>
+    public const int Count = 256;
+
+    private static readonly int ByteLength = sizeof(io_uring_probe) + Count * sizeof(io_uring_probe_op);
+
+    // Pinned: the kernel writes through the pointer, so the GC must never move this array.
+    private readonly byte[] _memory = GC.AllocateArray<byte>(ByteLength, pinned: true);
+
+    /// <summary>Creates an empty probe; fill it with <see cref="Submitter.RegisterProbe"/>.</summary>
+    public Probe()
+    {
+    }
+
+    internal io_uring_probe* Pointer => (io_uring_probe*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_memory));
+
+    /// <summary>The highest opcode the kernel knows (supported or not).</summary>
+    public io_uring_op LastOp => (io_uring_op)Pointer->last_op;
+
+    /// <summary>Whether the kernel supports <paramref name="opcode"/>.</summary>
+    public bool IsSupported(io_uring_op opcode)
+    {
+        io_uring_probe* probe = Pointer;
+        // ops_len is how many slots the kernel filled; opcodes past it are newer than the kernel.
+        if ((uint)opcode >= probe->ops_len)
+            return false;
+        return (probe->ops(probe->ops_len)[(int)opcode].flags & IO_URING_OP_SUPPORTED) != 0;
+    }
+
+    /// <summary>Every opcode the kernel supports, in opcode order.</summary>
+    public IReadOnlyList<io_uring_op> SupportedOpcodes
+    {
+        get
+        {
+            io_uring_probe* probe = Pointer;
+            var supported = new List<io_uring_op>(probe->ops_len);
+            foreach (ref readonly io_uring_probe_op op in probe->ops(probe->ops_len))
+            {
+                if ((op.flags & IO_URING_OP_SUPPORTED) != 0)
+                    supported.Add((io_uring_op)op.op);
+            }
+            return supported;
+        }
+    }
+
+    internal void Clear() => Array.Clear(_memory);
+
+    /// <summary>Lists the supported opcodes.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder("Probe { LastOp = ").Append(LastOp).Append(", Supported = [");
+        IReadOnlyList<io_uring_op> supported = SupportedOpcodes;
+        for (int i = 0; i < supported.Count; i++)
+            text.Append(i == 0 ? "" : ", ").Append(supported[i]);
+        return text.Append("] }").ToString();
+    }
+}
