@@ -227,9 +227,9 @@ public sealed unsafe partial class Submitter
             flags |= IORING_ENTER_REGISTERED_RING;
         }
 
-        // No DangerousAddRef/Release around this call (unlike the register paths): the pair is two locked
-        // read-modify-writes, 3-4% of a one-NOP submit-and-wait (docs/benchmarks.md). A running call is safe without
-        // it, because io_uring_enter takes its own reference on the file; a Dispose racing with Submit is, like every
+        // No DangerousAddRef/Release around the call (nor around any other system call of the ring): the pair is two
+        // locked read-modify-writes, 2-4% of a one-NOP submit-and-wait (docs/benchmarks.md). A running call is safe
+        // without it, because io_uring_enter takes its own reference on the file; a Dispose racing with a call is, like
         // queue access racing with Dispose, not supported (docs/safe-layer.md).
         return extArg == null
             ? Syscalls.Enter(EnterFd, toSubmit, minComplete, (EnterFlags)flags)
@@ -245,20 +245,8 @@ public sealed unsafe partial class Submitter
             flags |= IORING_ENTER_REGISTERED_RING;
         }
 
-        RingHandle handle = _ring.Handle;
-        bool added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-            return Syscalls.io_uring_enter(EnterFd, toSubmit, minComplete, flags, arg, argSize);
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
-        }
+        // No handle reference held, as in EnterCore.
+        return Syscalls.io_uring_enter(EnterFd, toSubmit, minComplete, flags, arg, argSize);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
