@@ -28,12 +28,27 @@ public class ErrorMessageAuditTests
     [InlineData(16, "EBUSY")]
     [InlineData(62, "ETIME")]
     [InlineData(95, "EOPNOTSUPP")]
+    [InlineData(36, "ENAMETOOLONG")]
+    [InlineData(39, "ENOTEMPTY")]
+    [InlineData(40, "ELOOP")]
+    [InlineData(101, "ENETUNREACH")]
+    [InlineData(133, "EHWPOISON")]
     public void IoUringException_names_every_errno_the_library_meets(int errno, string name)
     {
         var error = new IoUringException(errno, "op");
 
         error.ErrnoName.Should().Be(name);
         error.Message.Should().StartWith($"op failed: {name} ({errno}): ").And.NotEndWith(": ");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(41)]
+    [InlineData(134)]
+    [InlineData(-5)]
+    public void An_errno_without_a_name_still_shows_its_number(int errno)
+    {
+        new IoUringException(errno, "op").ErrnoName.Should().Be($"E?({errno})");
     }
 
     [Fact]
