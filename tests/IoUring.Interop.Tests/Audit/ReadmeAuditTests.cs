@@ -21,9 +21,16 @@ public class ReadmeAuditTests
     [Fact]
     public void Readme_taste_is_the_snippet_this_test_runs()
     {
-        string readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md")).ReplaceLineEndings("\n");
+        string readme = File.ReadAllText(Path.Combine(Repo.Root(), "README.md")).ReplaceLineEndings("\n");
         readme.Should().Contain("using IoUring.Interop;\nusing IoUring.Interop.Opcodes;\n\n" + Snippet.ReplaceLineEndings("\n") + "\n```",
             "the test below runs README's snippet; if README changes, change both");
+    }
+
+    [Fact]
+    public void The_package_readme_shows_the_same_snippet()
+    {
+        string package = File.ReadAllText(Path.Combine(Repo.Root(), "src", "IoUring.Interop", "PACKAGE.md")).ReplaceLineEndings("\n");
+        package.Should().Contain(Snippet.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -40,8 +47,12 @@ public class ReadmeAuditTests
 
         output.ToString().Should().Be("user_data=42 res=0" + Environment.NewLine);
     }
+}
 
-    private static string RepoRoot()
+/// <summary>Finds the repository root (the folder holding IoUring.Interop.sln) above the test binaries.</summary>
+internal static class Repo
+{
+    public static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
