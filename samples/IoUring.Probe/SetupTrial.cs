@@ -60,10 +60,8 @@ internal readonly record struct SetupTrial(bool Accepted, string Outcome, uint F
         void* rings = null;
         if ((flags & IORING_SETUP_NO_MMAP) != 0)
         {
-            sqes = NativeMemory.AlignedAlloc(UserRegionBytes, 4096);
-            rings = NativeMemory.AlignedAlloc(UserRegionBytes, 4096);
-            NativeMemory.Clear(sqes, UserRegionBytes);
-            NativeMemory.Clear(rings, UserRegionBytes);
+            sqes = AnonymousPages.Map(UserRegionBytes);
+            rings = AnonymousPages.Map(UserRegionBytes);
             p.sq_off.user_addr = (ulong)sqes;
             p.cq_off.user_addr = (ulong)rings;
             notes.Add("user memory");
@@ -87,8 +85,8 @@ internal readonly record struct SetupTrial(bool Accepted, string Outcome, uint F
 
         if (!keepUserMemory)
         {
-            NativeMemory.AlignedFree(sqes);
-            NativeMemory.AlignedFree(rings);
+            AnonymousPages.Unmap(sqes, UserRegionBytes);
+            AnonymousPages.Unmap(rings, UserRegionBytes);
         }
 
         string companions = notes.Count == 0 ? "alone" : string.Join(", ", notes);
