@@ -17,6 +17,10 @@ public sealed class RingBuilder
     {
     }
 
+    /// <summary>The <c>IORING_SETUP_*</c> flags chosen so far (what <see cref="Build"/> passes to io_uring_setup(2)).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    public SetupFlags Flags => (SetupFlags)_params.flags;
+
     /// <summary>Marks the ring's memory so child processes do not inherit it after fork(2) (madvise MADV_DONTFORK).</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
     public RingBuilder DontFork()
