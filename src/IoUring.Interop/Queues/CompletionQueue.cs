@@ -105,11 +105,12 @@ public sealed unsafe partial class CompletionQueue
     }
 
     /// <summary>The number of entries the queue holds.</summary>
-    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <remarks>On a mixed ring, the number of 16-byte slots (a 32-byte entry takes two). Available since Linux 5.1.</remarks>
     public int Capacity => (int)_entries;
 
     /// <summary>The number of completions waiting to be dequeued.</summary>
-    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <remarks>On a mixed ring this counts entries, not slots (padding excluded), by walking the waiting slots.
+    /// Available since Linux 5.1.</remarks>
     public int Count
     {
         get

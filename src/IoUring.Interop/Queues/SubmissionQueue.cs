@@ -155,7 +155,7 @@ public sealed unsafe partial class SubmissionQueue
     public int Capacity => (int)_entries;
 
     /// <summary>The number of pushed entries the kernel has not consumed yet.</summary>
-    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <remarks>On a mixed ring this counts 64-byte slots (a 128-byte entry is two, padding one). Available since Linux 5.1.</remarks>
     public int Count
     {
         get
