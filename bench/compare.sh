@@ -175,39 +175,45 @@ def fmt(value, digits=0):
 def ratio(a, b):
     return a / b if a is not None and b else None
 
-baseline = {}  # (engine, qd) -> C# ops/s of the RandomAccess rows
+baseline = {}  # (engine, qd, key) -> C# median of the RandomAccess rows (ops_per_s, ops_per_cpu_s)
 for w in workloads:
     if w["who"] == "cs":
         engine = "async" if "async" in w["label"] else "sync"
-        baseline[(engine, w["qd"])] = median(w["id"], "cs", "ops_per_s")
+        for key in ("ops_per_s", "ops_per_cpu_s"):
+            baseline[(engine, w["qd"], key)] = median(w["id"], "cs", key)
 
 rows = []
 for w in workloads:
     c_ops = median(w["id"], "c", "ops_per_s")
     cs_ops = median(w["id"], "cs", "ops_per_s")
+    c_cpu = median(w["id"], "c", "ops_per_cpu_s")
+    cs_cpu = median(w["id"], "cs", "ops_per_cpu_s")
     row = {
         "label": w["label"],
-        "c_ops": c_ops, "c_ns": median(w["id"], "c", "ns_per_op"),
-        "cs_ops": cs_ops, "cs_ns": median(w["id"], "cs", "ns_per_op"),
+        "c_ops": c_ops, "cs_ops": cs_ops,
         "cs_alloc": median(w["id"], "cs", "alloc_bytes_per_op"),
-        "cs_c": None, "cs_ra": None, "cs_raa": None,
+        "cs_c": None, "cs_c_cpu": None, "cs_ra": None, "cs_ra_cpu": None, "cs_raa": None, "cs_raa_cpu": None,
     }
     if w["who"] == "c+cs":
         row["cs_c"] = ratio(cs_ops, c_ops)
+        row["cs_c_cpu"] = ratio(cs_cpu, c_cpu)
         if w["qd"]:
-            row["cs_ra"] = ratio(cs_ops, baseline.get(("sync", w["qd"])))
-            row["cs_raa"] = ratio(cs_ops, baseline.get(("async", w["qd"])))
+            row["cs_ra"] = ratio(cs_ops, baseline.get(("sync", w["qd"], "ops_per_s")))
+            row["cs_ra_cpu"] = ratio(cs_cpu, baseline.get(("sync", w["qd"], "ops_per_cpu_s")))
+            row["cs_raa"] = ratio(cs_ops, baseline.get(("async", w["qd"], "ops_per_s")))
+            row["cs_raa_cpu"] = ratio(cs_cpu, baseline.get(("async", w["qd"], "ops_per_cpu_s")))
     if w["who"] == "cs" and cs_ops is None:
         continue  # baseline rows only exist when the C# harness ran
     rows.append(row)
 
-header = ("| workload | C ops/s | C ns/op | C# ops/s | C# ns/op | C# alloc B/op "
-          "| C#/C | C#/RandomAccess | C#/RandomAccess async |")
-lines = [header, "|" + "---|" * 9]
+header = ("| workload | C ops/s | C# ops/s | C# alloc B/op | C#/C | C#/C per CPU-s "
+          "| C#/RandomAccess | per CPU-s | C#/RandomAccess async | per CPU-s |")
+lines = [header, "|" + "---|" * 10]
 for r in rows:
     lines.append("| " + " | ".join([
-        r["label"], fmt(r["c_ops"]), fmt(r["c_ns"], 1), fmt(r["cs_ops"]), fmt(r["cs_ns"], 1),
-        fmt(r["cs_alloc"], 1), fmt(r["cs_c"], 2), fmt(r["cs_ra"], 2), fmt(r["cs_raa"], 2),
+        r["label"], fmt(r["c_ops"]), fmt(r["cs_ops"]), fmt(r["cs_alloc"], 1),
+        fmt(r["cs_c"], 2), fmt(r["cs_c_cpu"], 2), fmt(r["cs_ra"], 2), fmt(r["cs_ra_cpu"], 2),
+        fmt(r["cs_raa"], 2), fmt(r["cs_raa_cpu"], 2),
     ]) + " |")
 table = "\n".join(lines)
 
@@ -217,16 +223,20 @@ with open(f"{results}/latest.md", "w") as md:
     md.write(f"- C#: {cs_status}\n")
     md.write(f"- Each figure is the median of {runs} runs of {seconds} s, the twins interleaved; "
              "reads hit a warmed 256 MiB file in the page cache.\n")
-    md.write("- Ratios divide ops/s (above 1: the C# io_uring layer is faster); "
+    md.write("- Ratios divide ops/s (above 1: the C# io_uring layer is faster); a \"per CPU-s\" column divides "
+             "ops per second of process CPU time instead (per core, and less disturbed by other load); "
              "see docs/benchmarks.md. Blank: not measured.\n\n")
     md.write(table + "\n\n![ratios](latest.svg)\n")
 
 # Hand-written SVG: one horizontal bar per ratio, a dashed line at parity (1.0).
 series = [("cs_c", "C# / C (liburing)", "#3b6fb6"),
+          ("cs_c_cpu", "same, per CPU-s", "#9db7db"),
           ("cs_ra", "C# / RandomAccess", "#e08a2c"),
-          ("cs_raa", "C# / RandomAccess async", "#4a9a5b")]
+          ("cs_ra_cpu", "same, per CPU-s", "#efc495"),
+          ("cs_raa", "C# / RandomAccess async", "#4a9a5b"),
+          ("cs_raa_cpu", "same, per CPU-s", "#a4ccad")]
 bars = [(r["label"], key, r[key]) for r in rows for key, _, _ in series if r[key] is not None]
-label_w, plot_w, bar_h, gap, top = 200, 460, 14, 4, 56
+label_w, plot_w, bar_h, gap, top = 200, 540, 14, 4, 56
 height = top + max(1, len(bars)) * (bar_h + gap) + 40
 limit = max([1.25] + [v * 1.1 for _, _, v in bars])
 x = lambda v: label_w + v / limit * plot_w
@@ -237,7 +247,7 @@ svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + plot_w + 60}"
        f'<text x="10" y="18" font-size="14" font-weight="bold">'
        f'IoUring.Interop: throughput ratios (ops/s, median of {runs})</text>']
 for i, (_, name, c) in enumerate(series):
-    lx = 10 + i * 200
+    lx = 10 + (i // 2) * 265 + (i % 2) * 150
     svg.append(f'<rect x="{lx}" y="30" width="10" height="10" fill="{c}"/>'
                f'<text x="{lx + 14}" y="39">{name}</text>')
 if not bars:

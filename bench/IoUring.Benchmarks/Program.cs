@@ -18,10 +18,10 @@ public static class Program
         if (args.Length > 0 && args[0] == "bdn")
         {
             // bdn [filter] [BenchmarkDotNet options...], e.g. bdn '*Completion*' --job short.
-            // In process: a separate generated project would be built with an absolute artifacts
-            // IntermediateOutputPath, which the Native layer's generation target does not support yet.
+            // Out of process (BenchmarkDotNet's default: a generated project per run, built with an absolute
+            // IntermediateOutputPath, which the Native layer's generation target handles); add --inProcess to skip it.
             string filter = args.Length > 1 ? args[1] : "*";
-            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(["--filter", filter, "--inProcess", .. args.AsSpan(Math.Min(2, args.Length))]);
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(["--filter", filter, .. args.AsSpan(Math.Min(2, args.Length))]);
             return 0;
         }
 

@@ -20,9 +20,11 @@
 struct bench_result {
     uint64_t ops;
     double secs;
+    double cpu_secs; /* CPU time of the whole process over the same interval */
 };
 
 double bench_now(void);
+double bench_cpu_now(void);
 uint64_t bench_xorshift64(uint64_t *state);
 void bench_print_tail(const struct bench_result *r);
 _Noreturn void bench_fail(const char *what, int err);

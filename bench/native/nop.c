@@ -14,8 +14,9 @@ void run_nop(const struct nop_options *o)
     if (ret < 0)
         bench_fail("io_uring_queue_init_params", ret);
 
-    struct bench_result r = { 0, 0 };
+    struct bench_result r = { 0, 0, 0 };
     unsigned long long iterations = 0;
+    double cpu_start = bench_cpu_now();
     double start = bench_now();
     double deadline = start + o->seconds;
 
@@ -57,6 +58,7 @@ void run_nop(const struct nop_options *o)
             break;
     }
     r.secs = bench_now() - start;
+    r.cpu_secs = bench_cpu_now() - cpu_start;
     io_uring_queue_exit(&ring);
 
     printf("nop N=%u entries=%u flags=%s", o->batch, o->entries, o->flags_name);

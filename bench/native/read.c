@@ -73,8 +73,9 @@ void run_read(const struct read_options *o)
             bench_fail("io_uring_register_buffers", ret);
     }
 
-    struct bench_result r = { 0, 0 };
+    struct bench_result r = { 0, 0, 0 };
     unsigned long long iterations = 0;
+    double cpu_start = bench_cpu_now();
     double start = bench_now();
     double deadline = start + o->seconds;
 
@@ -102,6 +103,7 @@ void run_read(const struct read_options *o)
             break;
     }
     r.secs = bench_now() - start;
+    r.cpu_secs = bench_cpu_now() - cpu_start;
 
     /* Drain the Q reads still queued or in flight (not counted) before the buffers go away:
      * the kernel writes into them until each read completes. */

@@ -60,11 +60,7 @@ public static unsafe class FileCopier
             vectors[i].iov_len = (nuint)size;
         }
 
-        int result = Syscalls.io_uring_register(ring.Fd, (uint)io_uring_register_op.IORING_REGISTER_BUFFERS, vectors, (uint)count);
-        if (result < 0)
-        {
-            throw new IoUringException(-result, "io_uring_register(IORING_REGISTER_BUFFERS)");
-        }
+        ring.Submitter.RegisterBuffers(new ReadOnlySpan<iovec>(vectors, count));
     }
 
     /// <summary>The state of one copy: which range each slot carries, what is done, what comes next.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using IoUring.Interop;
@@ -55,12 +54,14 @@ public static class ProbeReport
     private static void WriteOpcodes(TextWriter output)
     {
         using var ring = new Ring(4);
-        IReadOnlySet<io_uring_op> supported = OpcodeProbe.Supported(ring);
+        // IORING_REGISTER_PROBE through the library (the namespace of this sample hides the type's short name).
+        var probe = new IoUring.Interop.Probe();
+        ring.Submitter.RegisterProbe(probe);
         var table = new Table("Opcode (IORING_OP_*)", "Value", "Kernel");
         int count = 0;
         foreach (io_uring_op op in Enum.GetValues<io_uring_op>().Where(op => op != io_uring_op.IORING_OP_LAST))
         {
-            bool yes = supported.Contains(op);
+            bool yes = probe.IsSupported(op);
             count += yes ? 1 : 0;
             table.Add(op.ToString(), ((uint)op).ToString(System.Globalization.CultureInfo.InvariantCulture), yes ? "supported" : "unsupported");
         }

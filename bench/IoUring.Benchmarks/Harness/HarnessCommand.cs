@@ -20,10 +20,14 @@ public static class HarnessCommand
             switch (args.Length > 0 ? args[0] : string.Empty)
             {
                 case "nop":
-                    output.WriteLine(NopHarness.Run(NopOptions.Parse(args.AsSpan(1))).Format());
+                    NopOptions nop = NopOptions.Parse(args.AsSpan(1));
+                    _ = NopHarness.Run(nop with { Seconds = Clock.WarmupSeconds(nop.Seconds) });
+                    output.WriteLine(NopHarness.Run(nop).Format());
                     return 0;
                 case "read":
-                    output.WriteLine(ReadHarness.Run(ReadOptions.Parse(args.AsSpan(1))).Format());
+                    ReadOptions read = ReadOptions.Parse(args.AsSpan(1));
+                    _ = ReadHarness.Run(read with { Seconds = Clock.WarmupSeconds(read.Seconds) });
+                    output.WriteLine(ReadHarness.Run(read).Format());
                     return 0;
                 default:
                     error.WriteLine(Usage);

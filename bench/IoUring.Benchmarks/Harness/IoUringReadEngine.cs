@@ -16,7 +16,7 @@ namespace IoUring.Benchmarks.Harness;
 /// </summary>
 internal static unsafe class IoUringReadEngine
 {
-    public static (long Ops, double Seconds, long Allocated) Run(SafeFileHandle file, long blocks, ReadOptions options)
+    public static (long Ops, double Seconds, long Allocated, double CpuSeconds) Run(SafeFileHandle file, long blocks, ReadOptions options)
     {
         int qd = options.QueueDepth;
         int block = options.Block;
@@ -42,6 +42,7 @@ internal static unsafe class IoUringReadEngine
             long deadlineTicks = (long)(options.Seconds * Stopwatch.Frequency);
             long ops = 0;
             long iterations = 0;
+            double cpuStart = ProcessCpu.Now();
             long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             long start = Stopwatch.GetTimestamp();
             long end;
@@ -73,8 +74,9 @@ internal static unsafe class IoUringReadEngine
             }
 
             long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            double cpuSeconds = ProcessCpu.Now() - cpuStart;
             Drain(ring, cq, qd);
-            return (ops, (double)(end - start) / Stopwatch.Frequency, allocated);
+            return (ops, (double)(end - start) / Stopwatch.Frequency, allocated, cpuSeconds);
         }
         finally
         {

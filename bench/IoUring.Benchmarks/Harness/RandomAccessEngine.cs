@@ -10,12 +10,13 @@ namespace IoUring.Benchmarks.Harness;
 /// <summary>The .NET baselines: <see cref="RandomAccess"/> synchronous on one thread, and Q concurrent async loops.</summary>
 internal static class RandomAccessEngine
 {
-    public static (long Ops, double Seconds, long Allocated) RunSync(SafeFileHandle file, long blocks, ReadOptions options)
+    public static (long Ops, double Seconds, long Allocated, double CpuSeconds) RunSync(SafeFileHandle file, long blocks, ReadOptions options)
     {
         byte[] buffer = GC.AllocateUninitializedArray<byte>(options.Block, pinned: true);
         var offsets = new XorShift64(XorShift64.Seed);
         long deadlineTicks = (long)(options.Seconds * Stopwatch.Frequency);
         long ops = 0;
+        double cpuStart = ProcessCpu.Now();
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         long start = Stopwatch.GetTimestamp();
         long now;
@@ -34,14 +35,15 @@ internal static class RandomAccessEngine
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        return (ops, (double)(now - start) / Stopwatch.Frequency, allocated);
+        double cpuSeconds = ProcessCpu.Now() - cpuStart;
+        return (ops, (double)(now - start) / Stopwatch.Frequency, allocated, cpuSeconds);
     }
 
     /// <remarks>
     /// Continuations run on thread-pool threads, so the allocation figure is the process-wide
     /// <see cref="GC.GetTotalAllocatedBytes(bool)"/> delta, not the current thread's.
     /// </remarks>
-    public static (long Ops, double Seconds, long Allocated) RunAsync(SafeFileHandle file, long blocks, ReadOptions options)
+    public static (long Ops, double Seconds, long Allocated, double CpuSeconds) RunAsync(SafeFileHandle file, long blocks, ReadOptions options)
     {
         var offsets = new SharedOffsets(blocks, options.Block);
         var stop = new CancellationTokenSource();
@@ -52,6 +54,7 @@ internal static class RandomAccessEngine
             buffers[i] = GC.AllocateUninitializedArray<byte>(options.Block, pinned: true);
         }
 
+        double cpuStart = ProcessCpu.Now();
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         long start = Stopwatch.GetTimestamp();
         for (int i = 0; i < workers.Length; i++)
@@ -64,13 +67,14 @@ internal static class RandomAccessEngine
         Task.WaitAll(workers);
         long end = Stopwatch.GetTimestamp();
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        double cpuSeconds = ProcessCpu.Now() - cpuStart;
         long ops = 0;
         foreach (Task<long> worker in workers)
         {
             ops += worker.Result;
         }
 
-        return (ops, (double)(end - start) / Stopwatch.Frequency, allocated);
+        return (ops, (double)(end - start) / Stopwatch.Frequency, allocated, cpuSeconds);
     }
 
     private static async Task<long> ReadLoopAsync(SafeFileHandle file, byte[] buffer, SharedOffsets offsets, CancellationToken stop)

@@ -18,7 +18,7 @@ internal static class ReadHarness
             throw new ArgumentException($"{options.File} is smaller than one block of {options.Block} bytes");
         }
 
-        (long ops, double seconds, long allocated) = options.Engine switch
+        (long ops, double seconds, long allocated, double cpuSeconds) = options.Engine switch
         {
             ReadEngine.RandomAccess => RandomAccessEngine.RunSync(file, blocks, options),
             ReadEngine.RandomAccessAsync => RandomAccessEngine.RunAsync(file, blocks, options),
@@ -27,6 +27,6 @@ internal static class ReadHarness
 
         string prefix = string.Create(CultureInfo.InvariantCulture, $"read qd={options.QueueDepth} bs={options.Block}");
         // The engine is not echoed: the twin protocol (docs/benchmarks.md) keeps one line shape for every engine.
-        return new BenchResult(prefix, ops, seconds, allocated, string.Empty);
+        return new BenchResult(prefix, ops, seconds, allocated, cpuSeconds, string.Empty);
     }
 }

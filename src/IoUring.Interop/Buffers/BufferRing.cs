@@ -100,14 +100,8 @@ public sealed unsafe class BufferRing : IDisposable
     public void Register(Submitter submitter)
     {
         ArgumentNullException.ThrowIfNull(submitter);
-        submitter.ThrowIfDisposed();
-        io_uring_buf_reg reg = default;
-        reg.ring_addr = (ulong)Ring;
-        reg.ring_entries = Entries;
-        reg.bgid = GroupId;
-        reg.flags = Incremental ? (ushort)io_uring_register_pbuf_ring_flags.IOU_PBUF_RING_INC : (ushort)0;
-        int result = Syscalls.io_uring_register(submitter.EnterFd, Opcode(submitter, io_uring_register_op.IORING_REGISTER_PBUF_RING), &reg, 1);
-        IoUringException.ThrowIfError(result, "io_uring_register(IORING_REGISTER_PBUF_RING)");
+        PbufRingFlags flags = Incremental ? PbufRingFlags.Inc : 0;
+        submitter.RegisterBufRingWithFlags((ulong)Ring, Entries, GroupId, flags);
         registeredWith = submitter;
     }
 
@@ -118,12 +112,9 @@ public sealed unsafe class BufferRing : IDisposable
     public void Unregister(Submitter submitter)
     {
         ArgumentNullException.ThrowIfNull(submitter);
-        // After the ring is disposed its fd number may belong to another ring: never register through it.
-        submitter.ThrowIfDisposed();
-        io_uring_buf_reg reg = default;
-        reg.bgid = GroupId;
-        int result = Syscalls.io_uring_register(submitter.EnterFd, Opcode(submitter, io_uring_register_op.IORING_UNREGISTER_PBUF_RING), &reg, 1);
-        IoUringException.ThrowIfError(result, "io_uring_register(IORING_UNREGISTER_PBUF_RING)");
+        // After the ring is disposed its fd number may belong to another ring: the submitter refuses
+        // (ObjectDisposedException) rather than unregister through it.
+        submitter.UnregisterBufRing(GroupId);
         registeredWith = null;
     }
 
@@ -154,7 +145,4 @@ public sealed unsafe class BufferRing : IDisposable
             ring = null;
         }
     }
-
-    private static uint Opcode(Submitter submitter, io_uring_register_op op)
-        => (uint)op | (submitter.RegisteredRing ? (uint)io_uring_register_op.IORING_REGISTER_USE_REGISTERED_RING : 0u);
 }

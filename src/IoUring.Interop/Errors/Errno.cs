@@ -50,52 +50,34 @@ internal static class Errno
     internal const int EOWNERDEAD = 130;
 
     /// <summary>The symbolic name of <paramref name="errno"/> ("EINVAL"), or "E?(n)" when unknown.</summary>
-    internal static string Name(int errno) => errno switch
-    {
-        EPERM => nameof(EPERM),
-        ENOENT => nameof(ENOENT),
-        ESRCH => nameof(ESRCH),
-        EINTR => nameof(EINTR),
-        EIO => nameof(EIO),
-        ENXIO => nameof(ENXIO),
-        E2BIG => nameof(E2BIG),
-        EBADF => nameof(EBADF),
-        EAGAIN => nameof(EAGAIN),
-        ENOMEM => nameof(ENOMEM),
-        EACCES => nameof(EACCES),
-        EFAULT => nameof(EFAULT),
-        EBUSY => nameof(EBUSY),
-        EEXIST => nameof(EEXIST),
-        EXDEV => nameof(EXDEV),
-        ENODEV => nameof(ENODEV),
-        ENOTDIR => nameof(ENOTDIR),
-        EISDIR => nameof(EISDIR),
-        EINVAL => nameof(EINVAL),
-        ENFILE => nameof(ENFILE),
-        EMFILE => nameof(EMFILE),
-        ENOSPC => nameof(ENOSPC),
-        ESPIPE => nameof(ESPIPE),
-        EPIPE => nameof(EPIPE),
-        ERANGE => nameof(ERANGE),
-        ENOSYS => nameof(ENOSYS),
-        ENODATA => nameof(ENODATA),
-        ETIME => nameof(ETIME),
-        EOVERFLOW => nameof(EOVERFLOW),
-        EBADFD => nameof(EBADFD),
-        ENOTSOCK => nameof(ENOTSOCK),
-        EOPNOTSUPP => nameof(EOPNOTSUPP),
-        EADDRINUSE => nameof(EADDRINUSE),
-        ECONNRESET => nameof(ECONNRESET),
-        ENOBUFS => nameof(ENOBUFS),
-        ENOTCONN => nameof(ENOTCONN),
-        ETIMEDOUT => nameof(ETIMEDOUT),
-        ECONNREFUSED => nameof(ECONNREFUSED),
-        EALREADY => nameof(EALREADY),
-        EINPROGRESS => nameof(EINPROGRESS),
-        ECANCELED => nameof(ECANCELED),
-        EOWNERDEAD => nameof(EOWNERDEAD),
-        _ => "E?(" + errno.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
-    };
+    internal static string Name(int errno) =>
+        (uint)errno < (uint)Names.Length && Names[errno] is { } name
+            ? name
+            : "E?(" + errno.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+
+    // Every errno of asm-generic/errno-base.h and asm-generic/errno.h, indexed by value (x86-64 uses the generic
+    // numbering). A completion's res can carry any of them, not only those the library names above. Aliases
+    // (EWOULDBLOCK, EDEADLOCK, ENOTSUP) are defined by name there, so each value keeps its primary name.
+    private static readonly string?[] Names =
+    [
+        null, "EPERM", "ENOENT", "ESRCH", "EINTR", "EIO", "ENXIO", "E2BIG",
+        "ENOEXEC", "EBADF", "ECHILD", "EAGAIN", "ENOMEM", "EACCES", "EFAULT", "ENOTBLK",
+        "EBUSY", "EEXIST", "EXDEV", "ENODEV", "ENOTDIR", "EISDIR", "EINVAL", "ENFILE",
+        "EMFILE", "ENOTTY", "ETXTBSY", "EFBIG", "ENOSPC", "ESPIPE", "EROFS", "EMLINK",
+        "EPIPE", "EDOM", "ERANGE", "EDEADLK", "ENAMETOOLONG", "ENOLCK", "ENOSYS", "ENOTEMPTY",
+        "ELOOP", null, "ENOMSG", "EIDRM", "ECHRNG", "EL2NSYNC", "EL3HLT", "EL3RST",
+        "ELNRNG", "EUNATCH", "ENOCSI", "EL2HLT", "EBADE", "EBADR", "EXFULL", "ENOANO",
+        "EBADRQC", "EBADSLT", null, "EBFONT", "ENOSTR", "ENODATA", "ETIME", "ENOSR",
+        "ENONET", "ENOPKG", "EREMOTE", "ENOLINK", "EADV", "ESRMNT", "ECOMM", "EPROTO",
+        "EMULTIHOP", "EDOTDOT", "EBADMSG", "EOVERFLOW", "ENOTUNIQ", "EBADFD", "EREMCHG", "ELIBACC",
+        "ELIBBAD", "ELIBSCN", "ELIBMAX", "ELIBEXEC", "EILSEQ", "ERESTART", "ESTRPIPE", "EUSERS",
+        "ENOTSOCK", "EDESTADDRREQ", "EMSGSIZE", "EPROTOTYPE", "ENOPROTOOPT", "EPROTONOSUPPORT", "ESOCKTNOSUPPORT", "EOPNOTSUPP",
+        "EPFNOSUPPORT", "EAFNOSUPPORT", "EADDRINUSE", "EADDRNOTAVAIL", "ENETDOWN", "ENETUNREACH", "ENETRESET", "ECONNABORTED",
+        "ECONNRESET", "ENOBUFS", "EISCONN", "ENOTCONN", "ESHUTDOWN", "ETOOMANYREFS", "ETIMEDOUT", "ECONNREFUSED",
+        "EHOSTDOWN", "EHOSTUNREACH", "EALREADY", "EINPROGRESS", "ESTALE", "EUCLEAN", "ENOTNAM", "ENAVAIL",
+        "EISNAM", "EREMOTEIO", "EDQUOT", "ENOMEDIUM", "EMEDIUMTYPE", "ECANCELED", "ENOKEY", "EKEYEXPIRED",
+        "EKEYREVOKED", "EKEYREJECTED", "EOWNERDEAD", "ENOTRECOVERABLE", "ERFKILL", "EHWPOISON",
+    ];
 
     /// <summary>The C library's description of <paramref name="errno"/> (strerror).</summary>
     internal static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);

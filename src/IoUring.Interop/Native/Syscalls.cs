@@ -31,10 +31,13 @@ public static unsafe partial class Syscalls
         => Result(syscall(SYS_io_uring_register, fd, opcode, (nint)arg, nrArgs, 0, 0));
 
     // glibc's syscall(2) returns -1 and sets errno; fold that back into the kernel's -errno form.
-    private static int Result(long ret) => ret == -1 ? -Marshal.GetLastPInvokeError() : (int)ret;
+    // errno is read only on failure: SetLastError = true would clear errno before and copy it after
+    // every call (two native calls and a thread-local store on the hot path of io_uring_enter).
+    // Reading it here, after the return to managed code, is what the SetLastError stub itself does.
+    private static int Result(long ret) => ret == -1 ? -Marshal.GetLastSystemError() : (int)ret;
 
     // syscall(2) is variadic, but on x86-64 its integer arguments travel in the same registers as a
     // fixed six-argument call, which is how glibc's assembly stub reads them.
-    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
+    [LibraryImport("libc", EntryPoint = "syscall")]
     private static partial long syscall(long number, long a1, long a2, long a3, long a4, long a5, long a6);
 }

@@ -35,11 +35,5 @@ public unsafe struct Bind
 
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
-    {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.addr = (ulong)Address;
-        sqe.addr2 = AddressLength;
-        return entry;
-    }
+        => EntryStart.SocketAddress(Code, Fd, Address, AddressLength);
 }

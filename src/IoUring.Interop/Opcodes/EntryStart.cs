@@ -9,7 +9,7 @@ namespace IoUring.Interop.Opcodes;
 /// The kernel's prep functions reject most opcodes with EINVAL when a field they do not use is
 /// non-zero (so reserved fields stay usable for later extensions), hence the zeroed start.
 /// </remarks>
-internal static class EntryStart
+internal static partial class EntryStart
 {
     /// <summary>A zeroed entry for <paramref name="op"/> on the raw descriptor (or opcode-specific number) <paramref name="fd"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -42,10 +42,7 @@ public unsafe struct FGetXattr
     public readonly SubmissionEntry Build()
     {
         SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.addr = (ulong)Name;
-        sqe.addr2 = (ulong)Value;
-        sqe.len = Length;
+        EntryStart.Xattr(ref entry, Name, Value, Length, 0);
         return entry;
     }
 }

@@ -45,11 +45,7 @@ public unsafe struct FSetXattr
     public readonly SubmissionEntry Build()
     {
         SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.addr = (ulong)Name;
-        sqe.addr2 = (ulong)Value;
-        sqe.len = Length;
-        sqe.xattr_flags = (uint)Flags;
+        EntryStart.Xattr(ref entry, Name, Value, Length, Flags);
         return entry;
     }
 }

@@ -43,14 +43,5 @@ public unsafe struct FutexWait
 
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
-    {
-        SubmissionEntry entry = EntryStart.New(Code, (int)FutexFlags);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        // The futex2 flags travel in sqe->fd.
-        sqe.addr = (ulong)Futex;
-        sqe.addr2 = Value;
-        sqe.addr3 = Mask;
-        sqe.futex_flags = Flags;
-        return entry;
-    }
+        => EntryStart.Futex(Code, Futex, Value, Mask, FutexFlags, Flags);
 }

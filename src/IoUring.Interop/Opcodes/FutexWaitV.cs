@@ -5,7 +5,7 @@ namespace IoUring.Interop.Opcodes;
 /// <summary>Waits on several futexes at once, like <c>futex_waitv(2)</c>; the result is the index of the one woken.</summary>
 /// <remarks>
 /// Available since Linux 6.7.
-/// The element type shares this builder's name (as in the Rust crate): code that imports both IoUring.Interop and IoUring.Interop.Opcodes names one of them with an alias.
+/// The array holds <see cref="FutexWaiter"/> elements (<c>struct futex_waitv</c>).
 /// <para><b>Safety:</b> the array and the futex words must stay valid until the completion arrives.</para>
 /// </remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_prep_futex_waitv.3.html"/>
@@ -17,14 +17,14 @@ public unsafe struct FutexWaitV
     /// <summary>Creates the builder.</summary>
     /// <param name="futexes">The futex_waitv array.</param>
     /// <param name="count">Number of elements (at most 128).</param>
-    public FutexWaitV(global::IoUring.Interop.FutexWaitV* futexes, uint count)
+    public FutexWaitV(FutexWaiter* futexes, uint count)
     {
         Futexes = futexes;
         Count = count;
     }
 
     /// <summary>The futex_waitv array.</summary>
-    public global::IoUring.Interop.FutexWaitV* Futexes { get; set; }
+    public FutexWaiter* Futexes { get; set; }
 
     /// <summary>Number of elements (at most 128).</summary>
     public uint Count { get; set; }

@@ -43,13 +43,5 @@ public unsafe struct FutexWake
 
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
-    {
-        SubmissionEntry entry = EntryStart.New(Code, (int)FutexFlags);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.addr = (ulong)Futex;
-        sqe.addr2 = Count;
-        sqe.addr3 = Mask;
-        sqe.futex_flags = Flags;
-        return entry;
-    }
+        => EntryStart.Futex(Code, Futex, Count, Mask, FutexFlags, Flags);
 }

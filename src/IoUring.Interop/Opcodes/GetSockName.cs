@@ -39,9 +39,8 @@ public unsafe struct GetSockName
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
+        SubmissionEntry entry = EntryStart.SocketCommand(Code, Fd, io_uring_socket_op.SOCKET_URING_OP_GETSOCKNAME);
         ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.cmd_op = (uint)io_uring_socket_op.SOCKET_URING_OP_GETSOCKNAME;
         sqe.addr = (ulong)Address;
         sqe.addr3 = (ulong)AddressLength;
         sqe.optlen = Peer ? 1u : 0u;

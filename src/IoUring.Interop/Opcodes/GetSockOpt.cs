@@ -46,14 +46,5 @@ public unsafe struct GetSockOpt
 
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
-    {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.cmd_op = (uint)io_uring_socket_op.SOCKET_URING_OP_GETSOCKOPT;
-        sqe.level = (uint)Level;
-        sqe.optname = (uint)OptionName;
-        sqe.optval = (ulong)Value;
-        sqe.optlen = (uint)Length;
-        return entry;
-    }
+        => EntryStart.SocketOption(Code, Fd, io_uring_socket_op.SOCKET_URING_OP_GETSOCKOPT, Level, OptionName, Value, Length);
 }

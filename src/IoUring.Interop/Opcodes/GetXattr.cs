@@ -42,11 +42,8 @@ public unsafe struct GetXattr
     public readonly SubmissionEntry Build()
     {
         SubmissionEntry entry = EntryStart.New(Code, -1);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.addr = (ulong)Name;
-        sqe.addr2 = (ulong)Value;
-        sqe.len = Length;
-        sqe.addr3 = (ulong)Path;
+        EntryStart.Xattr(ref entry, Name, Value, Length, 0);
+        entry.Sqe.addr3 = (ulong)Path;
         return entry;
     }
 }

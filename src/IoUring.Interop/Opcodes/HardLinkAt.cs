@@ -44,13 +44,8 @@ public unsafe struct HardLinkAt
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {
-        SubmissionEntry entry = EntryStart.New(Code, -1);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.fd = OldDirFd;
-        sqe.addr = (ulong)OldPath;
-        sqe.len = (uint)NewDirFd;
-        sqe.addr2 = (ulong)NewPath;
-        sqe.hardlink_flags = (uint)Flags;
+        SubmissionEntry entry = EntryStart.PathPair(Code, OldDirFd, OldPath, NewDirFd, NewPath);
+        entry.Sqe.hardlink_flags = (uint)Flags;
         return entry;
     }
 }

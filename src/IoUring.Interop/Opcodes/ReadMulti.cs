@@ -1,5 +1,4 @@
 using IoUring.Interop.Native;
-using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop.Opcodes;
 

@@ -1,5 +1,4 @@
 using IoUring.Interop.Native;
-using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop.Opcodes;
 
@@ -54,21 +53,5 @@ public unsafe struct ReadvFixed
 
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
-    {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.ioprio = IoPrio;
-        sqe.addr = (ulong)IoVecs;
-        sqe.len = Count;
-        sqe.off = (ulong)Offset;
-        sqe.rw_flags = (uint)RwFlags;
-        sqe.buf_index = BufferIndex;
-        if (ProtectionInfo != null)
-        {
-            sqe.attr_ptr = (ulong)ProtectionInfo;
-            sqe.attr_type_mask = IORING_RW_ATTR_FLAG_PI;
-        }
-
-        return entry;
-    }
+        => EntryStart.ReadWriteFixed(Code, Fd, (ulong)IoVecs, Count, BufferIndex, Offset, IoPrio, RwFlags, ProtectionInfo);
 }

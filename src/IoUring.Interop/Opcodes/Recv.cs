@@ -45,17 +45,8 @@ public unsafe struct Recv
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.addr = (ulong)Buffer;
-        sqe.len = Length;
-        sqe.msg_flags = (uint)Flags;
-        EntryStart.OrIoPrio(ref entry, (uint)IoUringFlags);
-        if (BufferGroup is ushort group)
-        {
-            EntryStart.SelectBuffer(ref entry, group);
-        }
-
+        SubmissionEntry entry = EntryStart.Transfer(Code, Fd, Buffer, Length, Flags, (uint)IoUringFlags);
+        EntryStart.SelectBuffer(ref entry, BufferGroup);
         return entry;
     }
 }

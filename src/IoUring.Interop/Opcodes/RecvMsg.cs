@@ -40,17 +40,8 @@ public unsafe struct RecvMsg
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.ioprio = IoPrio;
-        sqe.addr = (ulong)Message;
-        sqe.len = 1;
-        sqe.msg_flags = Flags;
-        if (BufferGroup is ushort group)
-        {
-            EntryStart.SelectBuffer(ref entry, group);
-        }
-
+        SubmissionEntry entry = EntryStart.Message(Code, Fd, Message, IoPrio, Flags);
+        EntryStart.SelectBuffer(ref entry, BufferGroup);
         return entry;
     }
 }

@@ -43,12 +43,7 @@ public unsafe struct RecvMsgMulti
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.ioprio = (ushort)(IoPrio | IORING_RECV_MULTISHOT);
-        sqe.addr = (ulong)Message;
-        sqe.len = 1;
-        sqe.msg_flags = Flags;
+        SubmissionEntry entry = EntryStart.Message(Code, Fd, Message, (ushort)(IoPrio | IORING_RECV_MULTISHOT), Flags);
         EntryStart.SelectBuffer(ref entry, BufferGroup);
         return entry;
     }

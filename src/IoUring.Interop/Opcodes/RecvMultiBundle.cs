@@ -36,13 +36,5 @@ public struct RecvMultiBundle
 
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
-    {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.len = Length;
-        sqe.msg_flags = (uint)Flags;
-        EntryStart.OrIoPrio(ref entry, IORING_RECV_MULTISHOT | IORING_RECVSEND_BUNDLE);
-        EntryStart.SelectBuffer(ref entry, BufferGroup);
-        return entry;
-    }
+        => EntryStart.SelectedTransfer(Code, Fd, Length, Flags, IORING_RECV_MULTISHOT | IORING_RECVSEND_BUNDLE, BufferGroup);
 }

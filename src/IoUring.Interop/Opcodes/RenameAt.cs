@@ -44,13 +44,8 @@ public unsafe struct RenameAt
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {
-        SubmissionEntry entry = EntryStart.New(Code, -1);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.fd = OldDirFd;
-        sqe.addr = (ulong)OldPath;
-        sqe.len = (uint)NewDirFd;
-        sqe.off = (ulong)NewPath;
-        sqe.rename_flags = Flags;
+        SubmissionEntry entry = EntryStart.PathPair(Code, OldDirFd, OldPath, NewDirFd, NewPath);
+        entry.Sqe.rename_flags = Flags;
         return entry;
     }
 }

@@ -48,14 +48,8 @@ public unsafe struct Send
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.addr = (ulong)Buffer;
-        sqe.len = Length;
-        sqe.msg_flags = (uint)Flags;
-        EntryStart.OrIoPrio(ref entry, (uint)IoUringFlags);
-        sqe.addr2 = (ulong)DestinationAddress;
-        sqe.addr_len = DestinationAddressLength;
+        SubmissionEntry entry = EntryStart.Transfer(Code, Fd, Buffer, Length, Flags, (uint)IoUringFlags);
+        EntryStart.Destination(ref entry, DestinationAddress, DestinationAddressLength);
         return entry;
     }
 }

@@ -36,13 +36,5 @@ public unsafe struct SendMsgZc
 
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
-    {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.ioprio = IoPrio;
-        sqe.addr = (ulong)Message;
-        sqe.len = 1;
-        sqe.msg_flags = Flags;
-        return entry;
-    }
+        => EntryStart.Message(Code, Fd, Message, IoPrio, Flags);
 }

@@ -52,20 +52,14 @@ public unsafe struct SendZc
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.addr = (ulong)Buffer;
-        sqe.len = Length;
-        sqe.msg_flags = (uint)Flags;
-        EntryStart.OrIoPrio(ref entry, (uint)ZcFlags);
+        SubmissionEntry entry = EntryStart.Transfer(Code, Fd, Buffer, Length, Flags, (uint)ZcFlags);
         if (BufferIndex is ushort index)
         {
             EntryStart.OrIoPrio(ref entry, IORING_RECVSEND_FIXED_BUF);
-            sqe.buf_index = index;
+            entry.Sqe.buf_index = index;
         }
 
-        sqe.addr2 = (ulong)DestinationAddress;
-        sqe.addr_len = DestinationAddressLength;
+        EntryStart.Destination(ref entry, DestinationAddress, DestinationAddressLength);
         return entry;
     }
 }

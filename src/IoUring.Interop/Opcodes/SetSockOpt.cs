@@ -45,14 +45,5 @@ public unsafe struct SetSockOpt
 
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
-    {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.cmd_op = (uint)io_uring_socket_op.SOCKET_URING_OP_SETSOCKOPT;
-        sqe.level = (uint)Level;
-        sqe.optname = (uint)OptionName;
-        sqe.optval = (ulong)Value;
-        sqe.optlen = (uint)Length;
-        return entry;
-    }
+        => EntryStart.SocketOption(Code, Fd, io_uring_socket_op.SOCKET_URING_OP_SETSOCKOPT, Level, OptionName, Value, Length);
 }

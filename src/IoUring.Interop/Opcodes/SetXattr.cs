@@ -45,12 +45,8 @@ public unsafe struct SetXattr
     public readonly SubmissionEntry Build()
     {
         SubmissionEntry entry = EntryStart.New(Code, -1);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.addr = (ulong)Name;
-        sqe.addr2 = (ulong)Value;
-        sqe.addr3 = (ulong)Path;
-        sqe.len = Length;
-        sqe.xattr_flags = (uint)Flags;
+        EntryStart.Xattr(ref entry, Name, Value, Length, Flags);
+        entry.Sqe.addr3 = (ulong)Path;
         return entry;
     }
 }

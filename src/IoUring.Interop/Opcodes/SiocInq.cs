@@ -24,10 +24,5 @@ public struct SiocInq
 
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
-    {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.cmd_op = (uint)io_uring_socket_op.SOCKET_URING_OP_SIOCINQ;
-        return entry;
-    }
+        => EntryStart.SocketCommand(Code, Fd, io_uring_socket_op.SOCKET_URING_OP_SIOCINQ);
 }

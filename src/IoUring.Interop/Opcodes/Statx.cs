@@ -5,7 +5,7 @@ namespace IoUring.Interop.Opcodes;
 /// <summary>Gets file status, like <c>statx(2)</c>.</summary>
 /// <remarks>
 /// Available since Linux 5.6.
-/// The buffer type shares this builder's name (as in the Rust crate): code that imports both IoUring.Interop and IoUring.Interop.Opcodes names one of them with an alias.
+/// The kernel fills a <see cref="StatxBuffer"/> (<c>struct statx</c>).
 /// <para><b>Safety:</b> the kernel writes the statx buffer after submission; path and buffer must stay valid until completion.</para>
 /// </remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/statx.2.html"/>
@@ -18,7 +18,7 @@ public unsafe struct Statx
     /// <param name="dirFd">Directory fd for relative paths, AT_FDCWD (-100), or the file itself with AT_EMPTY_PATH.</param>
     /// <param name="path">NUL-terminated path.</param>
     /// <param name="buffer">Receives the struct statx.</param>
-    public Statx(int dirFd, byte* path, global::IoUring.Interop.Statx* buffer)
+    public Statx(int dirFd, byte* path, StatxBuffer* buffer)
     {
         DirFd = dirFd;
         Path = path;
@@ -32,7 +32,7 @@ public unsafe struct Statx
     public byte* Path { get; set; }
 
     /// <summary>Receives the struct statx.</summary>
-    public global::IoUring.Interop.Statx* Buffer { get; set; }
+    public StatxBuffer* Buffer { get; set; }
 
     /// <summary>AT_* flags.</summary>
     public int Flags { get; set; }

@@ -1,5 +1,4 @@
 using IoUring.Interop.Native;
-using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop.Opcodes;
 
@@ -42,12 +41,7 @@ public struct UringCmd16
         sqe.cmd_op = CommandOp;
         UringCmdData16 command = Command;
         ((System.ReadOnlySpan<byte>)command).CopyTo(sqe.cmd(16));
-        if (BufferIndex is ushort index)
-        {
-            sqe.uring_cmd_flags |= IORING_URING_CMD_FIXED;
-            sqe.buf_index = index;
-        }
-
+        EntryStart.CommandBuffer(ref sqe, BufferIndex);
         return entry;
     }
 }

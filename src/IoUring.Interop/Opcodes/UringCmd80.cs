@@ -1,5 +1,4 @@
 using IoUring.Interop.Native;
-using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop.Opcodes;
 
@@ -36,18 +35,5 @@ public struct UringCmd80
 
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry128 Build()
-    {
-        SubmissionEntry128 entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Native;
-        sqe.cmd_op = CommandOp;
-        UringCmdData80 command = Command;
-        ((System.ReadOnlySpan<byte>)command).CopyTo(entry.Command);
-        if (BufferIndex is ushort index)
-        {
-            sqe.uring_cmd_flags |= IORING_URING_CMD_FIXED;
-            sqe.buf_index = index;
-        }
-
-        return entry;
-    }
+        => EntryStart.Command80(Code, Fd, CommandOp, Command, BufferIndex);
 }

@@ -1,5 +1,4 @@
 using IoUring.Interop.Native;
-using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop.Opcodes;
 
@@ -49,20 +48,5 @@ public unsafe struct Writev
 
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
-    {
-        SubmissionEntry entry = EntryStart.New(Code, Fd);
-        ref io_uring_sqe sqe = ref entry.Sqe;
-        sqe.ioprio = IoPrio;
-        sqe.addr = (ulong)IoVecs;
-        sqe.len = Count;
-        sqe.off = (ulong)Offset;
-        sqe.rw_flags = (uint)RwFlags;
-        if (ProtectionInfo != null)
-        {
-            sqe.attr_ptr = (ulong)ProtectionInfo;
-            sqe.attr_type_mask = IORING_RW_ATTR_FLAG_PI;
-        }
-
-        return entry;
-    }
+        => EntryStart.ReadWrite(Code, Fd, (ulong)IoVecs, Count, Offset, IoPrio, RwFlags, ProtectionInfo);
 }

@@ -227,24 +227,13 @@ public sealed unsafe partial class Submitter
             flags |= IORING_ENTER_REGISTERED_RING;
         }
 
-        // Hold a reference on the handle for the call, so a concurrent Dispose cannot close (and let the number be
-        // reused) while the kernel is using the fd.
-        RingHandle handle = _ring.Handle;
-        bool added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-            return extArg == null
-                ? Syscalls.Enter(EnterFd, toSubmit, minComplete, (EnterFlags)flags)
-                : Syscalls.Enter(EnterFd, toSubmit, minComplete, (EnterFlags)flags, in *extArg);
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
-        }
+        // No DangerousAddRef/Release around the call (nor around any other system call of the ring): the pair is two
+        // locked read-modify-writes, 2-4% of a one-NOP submit-and-wait (docs/benchmarks.md). A running call is safe
+        // without it, because io_uring_enter takes its own reference on the file; a Dispose racing with a call is, like
+        // queue access racing with Dispose, not supported (docs/safe-layer.md).
+        return extArg == null
+            ? Syscalls.Enter(EnterFd, toSubmit, minComplete, (EnterFlags)flags)
+            : Syscalls.Enter(EnterFd, toSubmit, minComplete, (EnterFlags)flags, in *extArg);
     }
 
     // The raw path behind the public Enter: any argument the caller describes.
@@ -256,20 +245,8 @@ public sealed unsafe partial class Submitter
             flags |= IORING_ENTER_REGISTERED_RING;
         }
 
-        RingHandle handle = _ring.Handle;
-        bool added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-            return Syscalls.io_uring_enter(EnterFd, toSubmit, minComplete, flags, arg, argSize);
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
-        }
+        // No handle reference held, as in EnterCore.
+        return Syscalls.io_uring_enter(EnterFd, toSubmit, minComplete, flags, arg, argSize);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -64,14 +64,7 @@ public sealed unsafe class EnterTests
     {
         using NativeRing ring = NativeRing.Create(SetupFlags.RDisabled);
         using var memory = new PageMemory(1);
-        io_uring_region_desc region = default;
-        region.user_addr = memory.Address;
-        region.size = (ulong)memory.Length;
-        region.flags = IORING_MEM_REGION_TYPE_USER;
-        io_uring_mem_region_reg reg = default;
-        reg.region_uptr = (ulong)&region;
-        reg.flags = IORING_MEM_REGION_REG_WAIT_ARG;
-        int result = Syscalls.RegisterMemRegion(ring.Fd, reg);
+        int result = WaitRegion.Register(ring, memory);
         KernelGate.SkipIfUnsupported(result, "IORING_REGISTER_MEM_REGION", "6.13");
         result.Should().Be(0);
         Syscalls.RegisterEnableRings(ring.Fd).Should().Be(0);

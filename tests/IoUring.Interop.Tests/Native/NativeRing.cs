@@ -25,58 +25,11 @@ internal sealed unsafe class NativeRing : IDisposable
         p.flags = (uint)flags;
         p.cq_entries = cqEntries;
         int fd = Syscalls.io_uring_setup(entries, &p);
-        fd.Should().BeGreaterThanOrEqualTo(0, $"io_uring_setup({flags}) returned {Errno.Name(fd)}");
+        fd.Should().BeGreaterThanOrEqualTo(0, $"io_uring_setup({flags}) returned {Errno.ResultName(fd)}");
         return new NativeRing(fd, p);
     }
 
     public void Dispose() => Libc.close(Fd);
-}
-
-/// <summary>The few libc calls these tests need, local to them.</summary>
-internal static partial class Libc
-{
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial int close(int fd);
-
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial int eventfd(uint initval, int flags);
-
-    public const int EFD_CLOEXEC = 0x80000;
-}
-
-/// <summary>errno values (x86-64 asm-generic/errno-base.h and errno.h) and their names for messages.</summary>
-internal static class Errno
-{
-    public const int EPERM = 1;
-    public const int ENOENT = 2;
-    public const int ENXIO = 6;
-    public const int EBADF = 9;
-    public const int EFAULT = 14;
-    public const int EBUSY = 16;
-    public const int EEXIST = 17;
-    public const int ENODEV = 19;
-    public const int EACCES = 13;
-    public const int EINVAL = 22;
-    public const int ETIME = 62;
-    public const int EOPNOTSUPP = 95;
-
-    public static string Name(int result) => result switch
-    {
-        >= 0 => result.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        -EPERM => "-EPERM",
-        -ENOENT => "-ENOENT",
-        -ENXIO => "-ENXIO",
-        -EBADF => "-EBADF",
-        -EFAULT => "-EFAULT",
-        -EBUSY => "-EBUSY",
-        -EEXIST => "-EEXIST",
-        -ENODEV => "-ENODEV",
-        -EACCES => "-EACCES",
-        -EINVAL => "-EINVAL",
-        -ETIME => "-ETIME",
-        -EOPNOTSUPP => "-EOPNOTSUPP",
-        _ => "-errno " + (-result).ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 }
 
 /// <summary>Skips a test when the running kernel predates an opcode and rejects it as unknown.</summary>
@@ -94,7 +47,7 @@ internal static class KernelGate
     {
         if ((result == -Errno.EINVAL || result == -Errno.EOPNOTSUPP) && Running < Version.Parse(since))
         {
-            Assert.Skip($"{opcode} returned {Errno.Name(result)}: it was added in Linux {since}, this kernel is {Running}");
+            Assert.Skip($"{opcode} returned {Errno.ResultName(result)}: it was added in Linux {since}, this kernel is {Running}");
         }
     }
 
@@ -103,7 +56,7 @@ internal static class KernelGate
     {
         if (Array.IndexOf(errnos, -result) >= 0)
         {
-            Assert.Skip($"{what} returned {Errno.Name(result)}: not available in this kernel's configuration");
+            Assert.Skip($"{what} returned {Errno.ResultName(result)}: not available in this kernel's configuration");
         }
     }
 }

@@ -43,22 +43,15 @@ public sealed unsafe class RegisterTests
     public void RegisterEventfd_and_the_async_variant()
     {
         using NativeRing ring = NativeRing.Create();
-        int efd = Libc.eventfd(0, Libc.EFD_CLOEXEC);
-        efd.Should().BeGreaterThanOrEqualTo(0);
-        try
-        {
-            Syscalls.RegisterEventfd(ring.Fd, [efd]).Should().Be(0);
-            Syscalls.RegisterEventfd(ring.Fd, [efd]).Should().Be(-Errno.EBUSY);
-            Syscalls.UnregisterEventfd(ring.Fd).Should().Be(0);
-            Syscalls.RegisterEventfdAsync(ring.Fd, [efd]).Should().Be(0);
-            Syscalls.UnregisterEventfd(ring.Fd).Should().Be(0);
-            Syscalls.UnregisterEventfd(ring.Fd).Should().Be(-Errno.ENXIO);
-            Syscalls.RegisterEventfd(ring.Fd, [efd, efd]).Should().Be(-Errno.EINVAL, "nr_args must be 1");
-        }
-        finally
-        {
-            Libc.close(efd);
-        }
+        using var eventfd = new EventFdHandle();
+        int efd = eventfd.Fd;
+        Syscalls.RegisterEventfd(ring.Fd, [efd]).Should().Be(0);
+        Syscalls.RegisterEventfd(ring.Fd, [efd]).Should().Be(-Errno.EBUSY);
+        Syscalls.UnregisterEventfd(ring.Fd).Should().Be(0);
+        Syscalls.RegisterEventfdAsync(ring.Fd, [efd]).Should().Be(0);
+        Syscalls.UnregisterEventfd(ring.Fd).Should().Be(0);
+        Syscalls.UnregisterEventfd(ring.Fd).Should().Be(-Errno.ENXIO);
+        Syscalls.RegisterEventfd(ring.Fd, [efd, efd]).Should().Be(-Errno.EINVAL, "nr_args must be 1");
     }
 
     [Fact]
@@ -196,19 +189,11 @@ public sealed unsafe class RegisterTests
     {
         using NativeRing ring = NativeRing.Create(SetupFlags.RDisabled);
         using var memory = new PageMemory(1);
-        io_uring_region_desc region = default;
-        region.user_addr = memory.Address;
-        region.size = (ulong)memory.Length;
-        region.flags = IORING_MEM_REGION_TYPE_USER;
-        io_uring_mem_region_reg reg = default;
-        reg.region_uptr = (ulong)&region;
-        reg.flags = IORING_MEM_REGION_REG_WAIT_ARG;
-
-        int result = Syscalls.RegisterMemRegion(ring.Fd, reg);
+        int result = WaitRegion.Register(ring, memory);
         KernelGate.SkipIfUnsupported(result, "IORING_REGISTER_MEM_REGION", "6.13");
 
         result.Should().Be(0);
-        Syscalls.RegisterMemRegion(ring.Fd, reg).Should().Be(-Errno.EBUSY, "a ring has one parameter region");
+        WaitRegion.Register(ring, memory).Should().Be(-Errno.EBUSY, "a ring has one parameter region");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using IoUring.Interop.Native;
 using IoUring.Interop.Opcodes;
 using IoUring.Interop.Tests.Opcodes.Support;
 using Xunit;
-using static IoUring.Interop.Tests.Opcodes.Support.LinuxErrno;
+using static IoUring.Interop.Tests.Errno;
 
 namespace IoUring.Interop.Tests.Opcodes;
 
@@ -13,14 +13,14 @@ namespace IoUring.Interop.Tests.Opcodes;
 public unsafe class CancelTests : IDisposable
 {
     private readonly Ring ring = new(16);
-    private readonly (int Read, int Write) pipe = LibC.Pipe();
+    private readonly (int Read, int Write) pipe = Libc.Pipe();
     private readonly byte* buf = (byte*)System.Runtime.InteropServices.NativeMemory.Alloc(64);
 
     public void Dispose()
     {
         ring.Dispose();
-        LibC.close(pipe.Read);
-        LibC.close(pipe.Write);
+        Libc.close(pipe.Read);
+        Libc.close(pipe.Write);
         System.Runtime.InteropServices.NativeMemory.Free(buf);
     }
 

@@ -9,7 +9,7 @@ using IoUring.Interop.Opcodes;
 using IoUring.Interop.Tests.Opcodes.Support;
 using Microsoft.Win32.SafeHandles;
 using Xunit;
-using static IoUring.Interop.Tests.Opcodes.Support.LinuxErrno;
+using static IoUring.Interop.Tests.Errno;
 
 namespace IoUring.Interop.Tests.Opcodes;
 
@@ -93,8 +93,8 @@ public unsafe class FsTests : IDisposable
             iovec* bufs = stackalloc iovec[2];
             bufs[0] = new iovec { iov_base = mem, iov_len = 4096 };
             bufs[1] = new iovec { iov_base = mem + 4096, iov_len = 4096 };
-            OpcodeRegister.Buffers(ring, new ReadOnlySpan<iovec>(bufs, 2));
-            OpcodeRegister.Files(ring, FdOf.Handle(file).Value);
+            ring.Submitter.RegisterBuffers(new ReadOnlySpan<iovec>(bufs, 2));
+            ring.Submitter.RegisterFiles([FdOf.Handle(file).Value]);
             Pattern(4096).CopyTo(new Span<byte>(mem, 4096));
 
             CompletionEntry wrote = ring.Run(new WriteFixed(new Fixed(0), mem + 100, 1000, 0) { Offset = 0 }.Build());
@@ -126,7 +126,7 @@ public unsafe class FsTests : IDisposable
         try
         {
             iovec reg = new() { iov_base = mem, iov_len = 4096 };
-            OpcodeRegister.Buffers(ring, new ReadOnlySpan<iovec>(&reg, 1));
+            ring.Submitter.RegisterBuffers(new ReadOnlySpan<iovec>(&reg, 1));
             Pattern(100).CopyTo(new Span<byte>(mem, 100));
             iovec* w = stackalloc iovec[2];
             w[0] = new iovec { iov_base = mem, iov_len = 60 };
@@ -221,18 +221,18 @@ public unsafe class FsTests : IDisposable
     {
         File.WriteAllBytes(dir["open"], Pattern(777));
         byte[] path = OpcodeTempDir.CString(dir["open"]);
-        Statx stx = default;
+        StatxBuffer stx = default;
         fixed (byte* p = path)
         {
-            CompletionEntry opened = ring.Run(new OpenAt(LibC.AT_FDCWD, p) { Flags = LibC.O_RDONLY | LibC.O_CLOEXEC }.Build());
+            CompletionEntry opened = ring.Run(new OpenAt(Libc.AT_FDCWD, p) { Flags = Libc.O_RDONLY | Libc.O_CLOEXEC }.Build());
             opened.Result.Should().BeGreaterThan(2);
 
             // An empty path with AT_EMPTY_PATH: statx on the fd itself.
             byte empty = 0;
-            CompletionEntry stat = ring.Run(new IoUring.Interop.Opcodes.Statx(opened.Result, &empty, null) { Flags = LibC.AT_EMPTY_PATH, Mask = 0x7FF }.Build());
+            CompletionEntry stat = ring.Run(new Statx(opened.Result, &empty, null) { Flags = Libc.AT_EMPTY_PATH, Mask = 0x7FF }.Build());
             stat.Result.Should().Be(-EFAULT, "a null buffer is refused");
 
-            stat = ring.Run(new IoUring.Interop.Opcodes.Statx(opened.Result, &empty, &stx) { Flags = LibC.AT_EMPTY_PATH, Mask = 0x7FF }.Build());
+            stat = ring.Run(new Statx(opened.Result, &empty, &stx) { Flags = Libc.AT_EMPTY_PATH, Mask = 0x7FF }.Build());
             stat.Result.Should().Be(0);
             stx.Size.Should().Be(777UL);
             (stx.Mode & 0xF000).Should().Be(0x8000, "a regular file");
@@ -240,7 +240,7 @@ public unsafe class FsTests : IDisposable
             ring.Run(new Close(new Fd(opened.Result)).Build()).Result.Should().Be(0);
             ring.Run(new Close(new Fd(opened.Result)).Build()).Result.Should().Be(-EBADF);
 
-            ring.Run(new OpenAt(LibC.AT_FDCWD, p) { Flags = LibC.O_RDONLY }.Build().WithUserData(1)).Result.Should().BeGreaterThan(0);
+            ring.Run(new OpenAt(Libc.AT_FDCWD, p) { Flags = Libc.O_RDONLY }.Build().WithUserData(1)).Result.Should().BeGreaterThan(0);
         }
     }
 
@@ -250,16 +250,16 @@ public unsafe class FsTests : IDisposable
         OpcodeRing.RequireOpcode(ring, OpenAt2.Code);
         File.WriteAllBytes(dir["how"], Pattern(5));
         byte[] path = OpcodeTempDir.CString(dir["how"]);
-        var how = new OpenHow { Flags = (ulong)(LibC.O_RDONLY | LibC.O_CLOEXEC) };
-        var badHow = new OpenHow { Flags = (ulong)LibC.O_RDONLY, Mode = 0x1FF };
+        var how = new OpenHow { Flags = (ulong)(Libc.O_RDONLY | Libc.O_CLOEXEC) };
+        var badHow = new OpenHow { Flags = (ulong)Libc.O_RDONLY, Mode = 0x1FF };
         fixed (byte* p = path)
         {
-            CompletionEntry ok = ring.Run(new OpenAt2(LibC.AT_FDCWD, p, &how).Build());
+            CompletionEntry ok = ring.Run(new OpenAt2(Libc.AT_FDCWD, p, &how).Build());
             ok.Result.Should().BeGreaterThan(2);
-            LibC.close(ok.Result);
+            Libc.close(ok.Result);
 
             // openat2 insists that mode is 0 without O_CREAT.
-            ring.Run(new OpenAt2(LibC.AT_FDCWD, p, &badHow).Build()).Result.Should().Be(-EINVAL);
+            ring.Run(new OpenAt2(Libc.AT_FDCWD, p, &badHow).Build()).Result.Should().Be(-EINVAL);
         }
 
         sizeof(OpenHow).Should().Be(24);
@@ -269,15 +269,15 @@ public unsafe class FsTests : IDisposable
     public void OpenAt_into_direct_descriptors_at_a_slot_and_auto_allocated_then_close_them()
     {
         File.WriteAllBytes(dir["direct"], Pattern(64));
-        OpcodeRegister.SparseFiles(ring, 8);
+        ring.Submitter.RegisterFilesSparse(8);
         byte[] path = OpcodeTempDir.CString(dir["direct"]);
         byte* buf = stackalloc byte[64];
         fixed (byte* p = path)
         {
-            CompletionEntry atSlot = ring.Run(new OpenAt(LibC.AT_FDCWD, p) { FileIndex = DestinationSlot.At(3) }.Build());
+            CompletionEntry atSlot = ring.Run(new OpenAt(Libc.AT_FDCWD, p) { FileIndex = DestinationSlot.At(3) }.Build());
             atSlot.Result.Should().Be(0, "a chosen slot reports 0");
 
-            CompletionEntry auto = ring.Run(new OpenAt(LibC.AT_FDCWD, p) { FileIndex = DestinationSlot.Auto }.Build());
+            CompletionEntry auto = ring.Run(new OpenAt(Libc.AT_FDCWD, p) { FileIndex = DestinationSlot.Auto }.Build());
             auto.Result.Should().BeInRange(0, 7).And.NotBe(3);
 
             ring.Run(new Read(new Fixed(3), buf, 64).Build()).Result.Should().Be(64);
@@ -295,18 +295,18 @@ public unsafe class FsTests : IDisposable
     {
         OpcodeRing.RequireOpcode(ring, FixedFdInstall.Code);
         File.WriteAllBytes(dir["install"], Pattern(32));
-        OpcodeRegister.SparseFiles(ring, 4);
+        ring.Submitter.RegisterFilesSparse(4);
         byte[] path = OpcodeTempDir.CString(dir["install"]);
         byte* buf = stackalloc byte[32];
         fixed (byte* p = path)
         {
-            ring.Run(new OpenAt(LibC.AT_FDCWD, p) { FileIndex = DestinationSlot.At(1) }.Build()).Result.Should().Be(0);
+            ring.Run(new OpenAt(Libc.AT_FDCWD, p) { FileIndex = DestinationSlot.At(1) }.Build()).Result.Should().Be(0);
         }
 
         CompletionEntry installed = ring.Run(new FixedFdInstall(new Fixed(1)).Build());
         installed.Result.Should().BeGreaterThan(2);
-        LibC.read(installed.Result, buf, 32).Should().Be(32);
-        LibC.close(installed.Result);
+        Libc.read(installed.Result, buf, 32).Should().Be(32);
+        Libc.close(installed.Result);
 
         ring.Run(new FixedFdInstall(new Fixed(2)).Build()).Result.Should().Be(-EBADF, "slot 2 is empty");
     }
@@ -316,7 +316,7 @@ public unsafe class FsTests : IDisposable
     {
         using SafeFileHandle a = dir.CreateFile("a", Pattern(8, 1));
         using SafeFileHandle b = dir.CreateFile("b", Pattern(8, 2));
-        OpcodeRegister.SparseFiles(ring, 4);
+        ring.Submitter.RegisterFilesSparse(4);
         int* fds = stackalloc int[2] { FdOf.Handle(a).Value, FdOf.Handle(b).Value };
         byte* buf = stackalloc byte[8];
 
@@ -329,7 +329,7 @@ public unsafe class FsTests : IDisposable
     public void FilesUpdate_with_file_index_alloc_picks_free_slots_and_writes_them_back()
     {
         using SafeFileHandle a = dir.CreateFile("alloc-a", Pattern(4, 3));
-        OpcodeRegister.SparseFiles(ring, 4);
+        ring.Submitter.RegisterFilesSparse(4);
         int* fds = stackalloc int[1] { FdOf.Handle(a).Value };
         byte* buf = stackalloc byte[4];
 
@@ -355,23 +355,23 @@ public unsafe class FsTests : IDisposable
         fixed (byte* pHard = hard)
         fixed (byte* pRenamed = renamed)
         {
-            ring.Run(new MkDirAt(LibC.AT_FDCWD, pSub) { Mode = 0x1ED }.Build()).Result.Should().Be(0);
-            ring.Run(new MkDirAt(LibC.AT_FDCWD, pSub).Build()).Result.Should().Be(-EEXIST);
+            ring.Run(new MkDirAt(Libc.AT_FDCWD, pSub) { Mode = 0x1ED }.Build()).Result.Should().Be(0);
+            ring.Run(new MkDirAt(Libc.AT_FDCWD, pSub).Build()).Result.Should().Be(-EEXIST);
             Directory.Exists(dir["sub"]).Should().BeTrue();
 
-            ring.Run(new SymlinkAt(LibC.AT_FDCWD, pTarget, pSym).Build()).Result.Should().Be(0);
+            ring.Run(new SymlinkAt(Libc.AT_FDCWD, pTarget, pSym).Build()).Result.Should().Be(0);
             new FileInfo(dir["sym"]).LinkTarget.Should().Be(dir["target"]);
 
-            ring.Run(new HardLinkAt(LibC.AT_FDCWD, pTarget, LibC.AT_FDCWD, pHard).Build()).Result.Should().Be(0);
+            ring.Run(new HardLinkAt(Libc.AT_FDCWD, pTarget, Libc.AT_FDCWD, pHard).Build()).Result.Should().Be(0);
             File.ReadAllBytes(dir["hard"]).Should().Equal(Pattern(3));
 
-            ring.Run(new RenameAt(LibC.AT_FDCWD, pHard, LibC.AT_FDCWD, pRenamed).Build()).Result.Should().Be(0);
+            ring.Run(new RenameAt(Libc.AT_FDCWD, pHard, Libc.AT_FDCWD, pRenamed).Build()).Result.Should().Be(0);
             File.Exists(dir["hard"]).Should().BeFalse();
             File.Exists(dir["sub/renamed"]).Should().BeTrue();
 
-            ring.Run(new UnlinkAt(LibC.AT_FDCWD, pRenamed).Build()).Result.Should().Be(0);
-            ring.Run(new UnlinkAt(LibC.AT_FDCWD, pSub) { Flags = LibC.AT_REMOVEDIR }.Build()).Result.Should().Be(0);
-            ring.Run(new UnlinkAt(LibC.AT_FDCWD, pSub) { Flags = LibC.AT_REMOVEDIR }.Build()).Result.Should().Be(-ENOENT);
+            ring.Run(new UnlinkAt(Libc.AT_FDCWD, pRenamed).Build()).Result.Should().Be(0);
+            ring.Run(new UnlinkAt(Libc.AT_FDCWD, pSub) { Flags = Libc.AT_REMOVEDIR }.Build()).Result.Should().Be(0);
+            ring.Run(new UnlinkAt(Libc.AT_FDCWD, pSub) { Flags = Libc.AT_REMOVEDIR }.Build()).Result.Should().Be(-ENOENT);
             Directory.Exists(dir["sub"]).Should().BeFalse();
         }
     }
@@ -410,24 +410,24 @@ public unsafe class FsTests : IDisposable
     public void Splice_file_to_pipe_and_Tee_between_pipes()
     {
         using SafeFileHandle file = dir.CreateFile("splice", Pattern(100));
-        (int r1, int w1) = LibC.Pipe();
-        (int r2, int w2) = LibC.Pipe();
+        (int r1, int w1) = Libc.Pipe();
+        (int r2, int w2) = Libc.Pipe();
         byte* buf = stackalloc byte[100];
         try
         {
             ring.Run(new Splice(FdOf.Handle(file), 10, new Fd(w1), -1, 50).Build()).Result.Should().Be(50);
             ring.Run(new Tee(new Fd(r1), new Fd(w2), 50).Build()).Result.Should().Be(50);
 
-            LibC.read(r1, buf, 100).Should().Be(50);
+            Libc.read(r1, buf, 100).Should().Be(50);
             new Span<byte>(buf, 50).ToArray().Should().Equal(Pattern(100).Skip(10).Take(50));
-            LibC.read(r2, buf, 100).Should().Be(50, "tee duplicated the data without consuming it");
+            Libc.read(r2, buf, 100).Should().Be(50, "tee duplicated the data without consuming it");
         }
         finally
         {
-            LibC.close(r1);
-            LibC.close(w1);
-            LibC.close(r2);
-            LibC.close(w2);
+            Libc.close(r1);
+            Libc.close(w1);
+            Libc.close(r2);
+            Libc.close(w2);
         }
     }
 
@@ -435,19 +435,19 @@ public unsafe class FsTests : IDisposable
     public void Splice_from_a_registered_file()
     {
         using SafeFileHandle file = dir.CreateFile("splice-fixed", Pattern(40));
-        OpcodeRegister.Files(ring, FdOf.Handle(file).Value);
-        (int r, int w) = LibC.Pipe();
+        ring.Submitter.RegisterFiles([FdOf.Handle(file).Value]);
+        (int r, int w) = Libc.Pipe();
         byte* buf = stackalloc byte[40];
         try
         {
             ring.Run(new Splice(new Fixed(0), 0, new Fd(w), -1, 40).Build()).Result.Should().Be(40);
-            LibC.read(r, buf, 40).Should().Be(40);
+            Libc.read(r, buf, 40).Should().Be(40);
             new Span<byte>(buf, 40).ToArray().Should().Equal(Pattern(40));
         }
         finally
         {
-            LibC.close(r);
-            LibC.close(w);
+            Libc.close(r);
+            Libc.close(w);
         }
     }
 
@@ -456,15 +456,15 @@ public unsafe class FsTests : IDisposable
     {
         OpcodeRing.RequireOpcode(ring, IoUring.Interop.Opcodes.Pipe.Code);
         int* fds = stackalloc int[2];
-        ring.Run(new IoUring.Interop.Opcodes.Pipe(fds) { Flags = LibC.O_CLOEXEC }.Build()).Result.Should().Be(0);
+        ring.Run(new IoUring.Interop.Opcodes.Pipe(fds) { Flags = Libc.O_CLOEXEC }.Build()).Result.Should().Be(0);
         byte b = 42, c = 0;
-        LibC.write(fds[1], &b, 1).Should().Be(1);
-        LibC.read(fds[0], &c, 1).Should().Be(1);
+        Libc.write(fds[1], &b, 1).Should().Be(1);
+        Libc.read(fds[0], &c, 1).Should().Be(1);
         c.Should().Be(42);
-        LibC.close(fds[0]);
-        LibC.close(fds[1]);
+        Libc.close(fds[0]);
+        Libc.close(fds[1]);
 
-        OpcodeRegister.SparseFiles(ring, 8);
+        ring.Submitter.RegisterFilesSparse(8);
         ring.Run(new IoUring.Interop.Opcodes.Pipe(fds) { FileIndex = DestinationSlot.Auto }.Build()).Result.Should().Be(0);
         uint readSlot = (uint)fds[0], writeSlot = (uint)fds[1];
         ring.Run(new Write(new Fixed(writeSlot), &b, 1).Build()).Result.Should().Be(1);
@@ -475,27 +475,19 @@ public unsafe class FsTests : IDisposable
     public void ReadMulti_on_a_pipe_delivers_each_write_in_a_provided_buffer()
     {
         OpcodeRing.RequireOpcode(ring, ReadMulti.Code);
-        using var buffers = new BufferRing(8, groupId: 5);
-        byte* mem = (byte*)NativeMemory.AllocZeroed(8 * 64);
-        (int r, int w) = LibC.Pipe();
+        using var buffers = new ProvidedBuffers(ring, 8, group: 5, size: 64);
+        (int r, int w) = Libc.Pipe();
         try
         {
-            for (ushort i = 0; i < 8; i++)
-            {
-                buffers.Add(mem + (i * 64), 64, i, i);
-            }
-
-            buffers.Advance(8);
-            buffers.Register(ring.Submitter);
             ring.Push(new ReadMulti(new Fd(r), 0, 5).Build().WithUserData(9));
             ring.Submit();
 
             byte* msg = stackalloc byte[] { 1, 2, 3 };
-            LibC.write(w, msg, 3);
+            Libc.write(w, msg, 3);
             CompletionEntry first = ring.WaitFor(1)[0];
-            LibC.write(w, msg, 2);
+            Libc.write(w, msg, 2);
             CompletionEntry second = ring.WaitFor(1)[0];
-            LibC.close(w);
+            Libc.close(w);
             w = -1;
             CompletionEntry end = ring.WaitFor(1)[0];
 
@@ -504,20 +496,18 @@ public unsafe class FsTests : IDisposable
             first.BufferId.Should().Be((ushort)0);
             second.Result.Should().Be(2);
             second.BufferId.Should().Be((ushort)1);
-            new Span<byte>(mem + 64, 2).ToArray().Should().Equal(1, 2);
+            new Span<byte>(buffers.Buffer(1), 2).ToArray().Should().Equal(1, 2);
             end.Result.Should().Be(0, "EOF ends the multishot read");
             end.HasMore.Should().BeFalse();
-            buffers.Unregister(ring.Submitter);
+            buffers.Ring.Unregister(ring.Submitter);
         }
         finally
         {
-            LibC.close(r);
+            Libc.close(r);
             if (w >= 0)
             {
-                LibC.close(w);
+                Libc.close(w);
             }
-
-            NativeMemory.Free(mem);
         }
     }
 
@@ -530,7 +520,7 @@ public unsafe class FsTests : IDisposable
         int fd;
         fixed (byte* p = cpath)
         {
-            CompletionEntry opened = ring.Run(new OpenAt(LibC.AT_FDCWD, p) { Flags = LibC.O_RDWR | LibC.O_DIRECT | LibC.O_CLOEXEC }.Build());
+            CompletionEntry opened = ring.Run(new OpenAt(Libc.AT_FDCWD, p) { Flags = Libc.O_RDWR | Libc.O_DIRECT | Libc.O_CLOEXEC }.Build());
             OpcodeRing.SkipOnErrno(opened.Result, "O_DIRECT open on the temp file system", EINVAL, EOPNOTSUPP);
             fd = opened.Result;
         }
@@ -548,7 +538,7 @@ public unsafe class FsTests : IDisposable
         finally
         {
             NativeMemory.AlignedFree(mem);
-            LibC.close(fd);
+            Libc.close(fd);
         }
     }
 }

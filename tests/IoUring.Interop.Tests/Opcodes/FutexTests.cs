@@ -5,7 +5,7 @@ using FluentAssertions;
 using IoUring.Interop.Opcodes;
 using IoUring.Interop.Tests.Opcodes.Support;
 using Xunit;
-using static IoUring.Interop.Tests.Opcodes.Support.LinuxErrno;
+using static IoUring.Interop.Tests.Errno;
 
 namespace IoUring.Interop.Tests.Opcodes;
 
@@ -51,17 +51,17 @@ public unsafe class FutexTests : IDisposable
     [Fact]
     public void FutexWaitV_reports_the_index_of_the_woken_futex()
     {
-        OpcodeRing.RequireOpcode(ring, IoUring.Interop.Opcodes.FutexWaitV.Code);
-        var vector = stackalloc IoUring.Interop.FutexWaitV[2];
-        vector[0] = new IoUring.Interop.FutexWaitV { Value = 0, Address = (ulong)words, Flags = Futex2U32Private };
-        vector[1] = new IoUring.Interop.FutexWaitV { Value = 0, Address = (ulong)(words + 1), Flags = Futex2U32Private };
-        ring.Push(new IoUring.Interop.Opcodes.FutexWaitV(vector, 2).Build().WithUserData(1));
+        OpcodeRing.RequireOpcode(ring, FutexWaitV.Code);
+        var vector = stackalloc FutexWaiter[2];
+        vector[0] = new FutexWaiter { Value = 0, Address = (ulong)words, Flags = Futex2U32Private };
+        vector[1] = new FutexWaiter { Value = 0, Address = (ulong)(words + 1), Flags = Futex2U32Private };
+        ring.Push(new FutexWaitV(vector, 2).Build().WithUserData(1));
         ring.Submit();
 
         var completions = ring.RunAll([new FutexWake(words + 1, 1, MatchAny, Futex2U32Private).Build().WithUserData(2)], expected: 2);
 
         completions.Single(c => c.UserData == 2).Result.Should().Be(1);
         completions.Single(c => c.UserData == 1).Result.Should().Be(1, "the second futex was woken");
-        sizeof(IoUring.Interop.FutexWaitV).Should().Be(24);
+        sizeof(FutexWaiter).Should().Be(24);
     }
 }

@@ -5,7 +5,7 @@ using IoUring.Interop.Opcodes;
 using IoUring.Interop.Tests.Opcodes.Support;
 using Microsoft.Win32.SafeHandles;
 using Xunit;
-using static IoUring.Interop.Tests.Opcodes.Support.LinuxErrno;
+using static IoUring.Interop.Tests.Errno;
 
 namespace IoUring.Interop.Tests.Opcodes;
 
@@ -38,26 +38,20 @@ public unsafe class OpcodeShapeTests
     public void Registered_file_send_and_recv_on_every_shape(string shape)
     {
         using Ring ring = RingShapes.Create(shape, 16);
-        (int client, int server) = Loopback.TcpPair();
-        try
-        {
-            OpcodeRegister.Files(ring, client, server);
-            byte* data = stackalloc byte[] { 9, 8, 7 };
-            byte* back = stackalloc byte[3];
+        using TcpPair pair = TcpPair.Open();
+        (int client, int server) = pair;
+        ring.Submitter.RegisterFiles([client, server]);
+        byte* data = stackalloc byte[] { 9, 8, 7 };
+        byte* back = stackalloc byte[3];
 
-            var completions = ring.RunAll(
-            [
-                new Send(new Fixed(0), data, 3).Build().WithUserData(1),
-                new Recv(new Fixed(1), back, 3) { Flags = LibC.MSG_WAITALL }.Build().WithUserData(2),
-            ]);
+        var completions = ring.RunAll(
+        [
+            new Send(new Fixed(0), data, 3).Build().WithUserData(1),
+            new Recv(new Fixed(1), back, 3) { Flags = Libc.MSG_WAITALL }.Build().WithUserData(2),
+        ]);
 
-            completions.Should().OnlyContain(c => c.Result == 3);
-            new Span<byte>(back, 3).ToArray().Should().Equal(9, 8, 7);
-        }
-        finally
-        {
-            Loopback.Close(client, server);
-        }
+        completions.Should().OnlyContain(c => c.Result == 3);
+        new Span<byte>(back, 3).ToArray().Should().Equal(9, 8, 7);
     }
 
     [Theory]

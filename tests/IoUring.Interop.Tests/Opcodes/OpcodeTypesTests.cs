@@ -13,10 +13,10 @@ public unsafe class OpcodeTypesTests
     public void Sizes_match_the_kernel_structs()
     {
         sizeof(OpenHow).Should().Be(24);
-        sizeof(Statx).Should().Be(256);
+        sizeof(StatxBuffer).Should().Be(256);
         sizeof(StatxTimestamp).Should().Be(16);
         sizeof(EpollEvent).Should().Be(12, "epoll_event is packed on x86-64");
-        sizeof(FutexWaitV).Should().Be(24);
+        sizeof(FutexWaiter).Should().Be(24);
         sizeof(MsgHdr).Should().Be(56);
     }
 
@@ -24,14 +24,14 @@ public unsafe class OpcodeTypesTests
     public void Offsets_match_the_kernel_structs()
     {
         Marshal.OffsetOf<EpollEvent>(nameof(EpollEvent.Data)).Should().Be(4);
-        Marshal.OffsetOf<FutexWaitV>(nameof(FutexWaitV.Flags)).Should().Be(16);
+        Marshal.OffsetOf<FutexWaiter>(nameof(FutexWaiter.Flags)).Should().Be(16);
         Marshal.OffsetOf<MsgHdr>(nameof(MsgHdr.NameLength)).Should().Be(8);
         Marshal.OffsetOf<MsgHdr>(nameof(MsgHdr.IoVecs)).Should().Be(16);
         Marshal.OffsetOf<MsgHdr>(nameof(MsgHdr.Control)).Should().Be(32);
         Marshal.OffsetOf<MsgHdr>(nameof(MsgHdr.Flags)).Should().Be(48);
-        Marshal.OffsetOf<Statx>(nameof(Statx.Size)).Should().Be(40);
-        Marshal.OffsetOf<Statx>(nameof(Statx.ModificationTime)).Should().Be(112);
-        Marshal.OffsetOf<Statx>(nameof(Statx.MountId)).Should().Be(144);
+        Marshal.OffsetOf<StatxBuffer>(nameof(StatxBuffer.Size)).Should().Be(40);
+        Marshal.OffsetOf<StatxBuffer>(nameof(StatxBuffer.ModificationTime)).Should().Be(112);
+        Marshal.OffsetOf<StatxBuffer>(nameof(StatxBuffer.MountId)).Should().Be(144);
     }
 
     [Fact]

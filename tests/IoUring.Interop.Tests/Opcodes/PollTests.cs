@@ -4,7 +4,7 @@ using FluentAssertions;
 using IoUring.Interop.Opcodes;
 using IoUring.Interop.Tests.Opcodes.Support;
 using Xunit;
-using static IoUring.Interop.Tests.Opcodes.Support.LinuxErrno;
+using static IoUring.Interop.Tests.Errno;
 
 namespace IoUring.Interop.Tests.Opcodes;
 
@@ -12,43 +12,43 @@ namespace IoUring.Interop.Tests.Opcodes;
 public unsafe class PollTests : IDisposable
 {
     private readonly Ring ring = new(16);
-    private readonly int eventFd = LibC.eventfd(0, LibC.O_CLOEXEC | LibC.O_NONBLOCK);
+    private readonly int eventFd = Libc.eventfd(0, Libc.O_CLOEXEC | Libc.O_NONBLOCK);
 
     public void Dispose()
     {
         ring.Dispose();
-        LibC.close(eventFd);
+        Libc.close(eventFd);
     }
 
     private void Signal()
     {
         ulong one = 1;
-        LibC.write(eventFd, &one, 8).Should().Be(8);
+        Libc.write(eventFd, &one, 8).Should().Be(8);
     }
 
     private void Consume()
     {
         ulong value;
-        LibC.read(eventFd, &value, 8);
+        Libc.read(eventFd, &value, 8);
     }
 
     [Fact]
     public void PollAdd_completes_with_the_ready_mask()
     {
-        ring.Push(new PollAdd(new Fd(eventFd), LibC.POLLIN).Build().WithUserData(1));
+        ring.Push(new PollAdd(new Fd(eventFd), Libc.POLLIN).Build().WithUserData(1));
         ring.Submit();
         ring.Drain().Should().BeEmpty("nothing is readable yet");
         Signal();
 
         CompletionEntry cqe = ring.WaitFor(1)[0];
         cqe.UserData.Should().Be(1UL);
-        ((uint)cqe.Result & LibC.POLLIN).Should().Be(LibC.POLLIN);
+        ((uint)cqe.Result & Libc.POLLIN).Should().Be(Libc.POLLIN);
     }
 
     [Fact]
     public void PollRemove_cancels_an_armed_poll()
     {
-        ring.Push(new PollAdd(new Fd(eventFd), LibC.POLLIN).Build().WithUserData(1));
+        ring.Push(new PollAdd(new Fd(eventFd), Libc.POLLIN).Build().WithUserData(1));
         ring.Submit();
         var completions = ring.RunAll([new PollRemove(1).Build().WithUserData(2)], expected: 2);
 
@@ -60,7 +60,7 @@ public unsafe class PollTests : IDisposable
     [Fact]
     public void Multishot_poll_reports_every_readiness_until_removed()
     {
-        ring.Push(new PollAdd(new Fd(eventFd), LibC.POLLIN) { Multishot = true }.Build().WithUserData(3));
+        ring.Push(new PollAdd(new Fd(eventFd), Libc.POLLIN) { Multishot = true }.Build().WithUserData(3));
         ring.Submit();
 
         Signal();
@@ -71,7 +71,7 @@ public unsafe class PollTests : IDisposable
 
         first.HasMore.Should().BeTrue();
         second.HasMore.Should().BeTrue();
-        ((uint)second.Result & LibC.POLLIN).Should().Be(LibC.POLLIN);
+        ((uint)second.Result & Libc.POLLIN).Should().Be(Libc.POLLIN);
 
         var end = ring.RunAll([new PollRemove(3).Build().WithUserData(4)], expected: 2);
         end.Single(c => c.UserData == 4).Result.Should().Be(0);
@@ -83,25 +83,25 @@ public unsafe class PollTests : IDisposable
     [Fact]
     public void PollUpdate_changes_events_and_user_data_in_place()
     {
-        ring.Push(new PollAdd(new Fd(eventFd), LibC.POLLIN).Build().WithUserData(1));
+        ring.Push(new PollAdd(new Fd(eventFd), Libc.POLLIN).Build().WithUserData(1));
         ring.Submit();
 
         // An eventfd is always writable, so once POLLOUT is asked for the poll fires at once, under the new user data.
-        var completions = ring.RunAll([new PollUpdate(1) { NewUserData = 5, NewEvents = LibC.POLLOUT }.Build().WithUserData(2)], expected: 2);
+        var completions = ring.RunAll([new PollUpdate(1) { NewUserData = 5, NewEvents = Libc.POLLOUT }.Build().WithUserData(2)], expected: 2);
 
         completions.Single(c => c.UserData == 2).Result.Should().Be(0);
-        ((uint)completions.Single(c => c.UserData == 5).Result & LibC.POLLOUT).Should().Be(LibC.POLLOUT);
+        ((uint)completions.Single(c => c.UserData == 5).Result & Libc.POLLOUT).Should().Be(Libc.POLLOUT);
     }
 
     [Fact]
     public void EpollCtl_then_EpollWait_through_the_ring()
     {
-        int epfd = LibC.epoll_create1(LibC.O_CLOEXEC);
+        int epfd = Libc.epoll_create1(Libc.O_CLOEXEC);
         try
         {
-            var ev = new EpollEvent { Events = LibC.EPOLLIN, Data = 0xABCDEF };
-            ring.Run(new EpollCtl(new Fd(epfd), eventFd, LibC.EPOLL_CTL_ADD, &ev).Build()).Result.Should().Be(0);
-            ring.Run(new EpollCtl(new Fd(epfd), eventFd, LibC.EPOLL_CTL_ADD, &ev).Build()).Result.Should().Be(-EEXIST);
+            var ev = new EpollEvent { Events = Libc.EPOLLIN, Data = 0xABCDEF };
+            ring.Run(new EpollCtl(new Fd(epfd), eventFd, Libc.EPOLL_CTL_ADD, &ev).Build()).Result.Should().Be(0);
+            ring.Run(new EpollCtl(new Fd(epfd), eventFd, Libc.EPOLL_CTL_ADD, &ev).Build()).Result.Should().Be(-EEXIST);
 
             OpcodeRing.RequireOpcode(ring, EpollWait.Code);
             Signal();
@@ -110,11 +110,11 @@ public unsafe class PollTests : IDisposable
 
             cqe.Result.Should().Be(1);
             events[0].Data.Should().Be(0xABCDEFUL);
-            (events[0].Events & LibC.EPOLLIN).Should().Be(LibC.EPOLLIN);
+            (events[0].Events & Libc.EPOLLIN).Should().Be(Libc.EPOLLIN);
         }
         finally
         {
-            LibC.close(epfd);
+            Libc.close(epfd);
         }
 
         sizeof(EpollEvent).Should().Be(12);

@@ -4,7 +4,7 @@ using FluentAssertions;
 using IoUring.Interop.Opcodes;
 using IoUring.Interop.Tests.Opcodes.Support;
 using Xunit;
-using static IoUring.Interop.Tests.Opcodes.Support.LinuxErrno;
+using static IoUring.Interop.Tests.Errno;
 
 namespace IoUring.Interop.Tests.Opcodes;
 
@@ -138,7 +138,7 @@ public class QueueTests
     public void Personality_registered_on_the_ring_is_accepted_and_an_unknown_one_is_refused()
     {
         using var ring = new Ring(8);
-        ushort personality = OpcodeRegister.Personality(ring);
+        ushort personality = ring.Submitter.RegisterPersonality();
 
         CompletionEntry ok = ring.Run(new Nop().Build().WithPersonality(personality).WithUserData(1));
         CompletionEntry bad = ring.Run(new Nop().Build().WithPersonality((ushort)(personality + 100)).WithUserData(2));
@@ -151,19 +151,19 @@ public class QueueTests
     public unsafe void Buffer_select_without_a_registered_group_fails_with_enobufs()
     {
         using var ring = new Ring(8);
-        (int readEnd, int writeEnd) = LibC.Pipe();
+        (int readEnd, int writeEnd) = Libc.Pipe();
         try
         {
             byte b = 1;
-            LibC.write(writeEnd, &b, 1);
+            Libc.write(writeEnd, &b, 1);
 
             CompletionEntry cqe = ring.Run(new Read(new Fd(readEnd), null, 16) { BufferGroup = 77 }.Build());
             cqe.Result.Should().Be(-ENOBUFS);
         }
         finally
         {
-            LibC.close(readEnd);
-            LibC.close(writeEnd);
+            Libc.close(readEnd);
+            Libc.close(writeEnd);
         }
     }
 
@@ -203,11 +203,11 @@ public class QueueTests
         using var source = new Ring(8);
         using var target = new Ring(8);
         OpcodeRing.RequireOpcode(source, MsgRingSendFd.Code);
-        (int readEnd, int writeEnd) = LibC.Pipe();
+        (int readEnd, int writeEnd) = Libc.Pipe();
         try
         {
-            OpcodeRegister.Files(source, writeEnd);
-            OpcodeRegister.SparseFiles(target, 4);
+            source.Submitter.RegisterFiles([writeEnd]);
+            target.Submitter.RegisterFilesSparse(4);
 
             CompletionEntry sent = source.Run(new MsgRingSendFd(target.Fd, new Fixed(0), DestinationSlot.At(2), 0x5EED).Build().WithUserData(1));
             CompletionEntry received = target.WaitFor(1)[0];
@@ -221,13 +221,13 @@ public class QueueTests
             CompletionEntry wrote = target.Run(new Write(new Fixed(2), data, 3).Build());
             wrote.Result.Should().Be(3);
             byte* back = stackalloc byte[3];
-            LibC.read(readEnd, back, 3).Should().Be(3);
+            Libc.read(readEnd, back, 3).Should().Be(3);
             back[2].Should().Be(7);
         }
         finally
         {
-            LibC.close(readEnd);
-            LibC.close(writeEnd);
+            Libc.close(readEnd);
+            Libc.close(writeEnd);
         }
     }
 }

@@ -4,7 +4,7 @@ using FluentAssertions;
 using IoUring.Interop.Opcodes;
 using IoUring.Interop.Tests.Opcodes.Support;
 using Xunit;
-using static IoUring.Interop.Tests.Opcodes.Support.LinuxErrno;
+using static IoUring.Interop.Tests.Errno;
 
 namespace IoUring.Interop.Tests.Opcodes;
 
@@ -66,12 +66,12 @@ public unsafe class RegisterBufRingTests : IDisposable
     {
         using var buffers = new BufferRing(4, 22);
         buffers.Register(ring.Submitter);
-        (int r, int w) = LibC.Pipe();
+        (int r, int w) = Libc.Pipe();
         byte* mem = (byte*)NativeMemory.AllocZeroed(16);
         try
         {
             byte b = 0x5A;
-            LibC.write(w, &b, 1);
+            Libc.write(w, &b, 1);
             ring.Run(new Read(new Fd(r), null, 16) { BufferGroup = 22 }.Build()).Result.Should().Be(-ENOBUFS);
 
             buffers.Add(mem, 16, 7);
@@ -83,8 +83,8 @@ public unsafe class RegisterBufRingTests : IDisposable
         }
         finally
         {
-            LibC.close(r);
-            LibC.close(w);
+            Libc.close(r);
+            Libc.close(w);
             NativeMemory.Free(mem);
         }
     }
@@ -102,7 +102,8 @@ public unsafe class RegisterBufRingTests : IDisposable
             Assert.Skip("IOU_PBUF_RING_INC is not supported (EINVAL)");
         }
 
-        (int client, int server) = Loopback.TcpPair();
+        using TcpPair pair = TcpPair.Open();
+        (int client, int server) = pair;
         byte* mem = (byte*)NativeMemory.AllocZeroed(64);
         try
         {
@@ -111,9 +112,9 @@ public unsafe class RegisterBufRingTests : IDisposable
             byte* first = stackalloc byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
             byte* second = stackalloc byte[] { 11, 12, 13 };
 
-            LibC.send(client, first, 10, 0);
+            Libc.send(client, first, 10, 0);
             CompletionEntry a = ring.Run(new Recv(new Fd(server), null, 0) { BufferGroup = 23 }.Build());
-            LibC.send(client, second, 3, 0);
+            Libc.send(client, second, 3, 0);
             CompletionEntry b = ring.Run(new Recv(new Fd(server), null, 0) { BufferGroup = 23 }.Build());
 
             a.Result.Should().Be(10);
@@ -126,7 +127,6 @@ public unsafe class RegisterBufRingTests : IDisposable
         }
         finally
         {
-            Loopback.Close(client, server);
             NativeMemory.Free(mem);
         }
     }
@@ -135,13 +135,13 @@ public unsafe class RegisterBufRingTests : IDisposable
     public void ProvideBuffers_then_RemoveBuffers()
     {
         byte* mem = (byte*)NativeMemory.AllocZeroed(4 * 32);
-        (int r, int w) = LibC.Pipe();
+        (int r, int w) = Libc.Pipe();
         try
         {
             ring.Run(new ProvideBuffers(mem, 32, 4, 9, 100).Build()).Result.Should().BeGreaterThanOrEqualTo(0);
 
             byte* data = stackalloc byte[] { 4, 5, 6 };
-            LibC.write(w, data, 3);
+            Libc.write(w, data, 3);
             CompletionEntry read = ring.Run(new Read(new Fd(r), null, 32) { BufferGroup = 9 }.Build());
             read.Result.Should().Be(3);
             read.BufferId.Should().Be((ushort)100);
@@ -152,8 +152,8 @@ public unsafe class RegisterBufRingTests : IDisposable
         }
         finally
         {
-            LibC.close(r);
-            LibC.close(w);
+            Libc.close(r);
+            Libc.close(w);
             NativeMemory.Free(mem);
         }
     }

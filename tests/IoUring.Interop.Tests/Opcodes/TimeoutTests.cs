@@ -6,7 +6,7 @@ using IoUring.Interop.Native;
 using IoUring.Interop.Opcodes;
 using IoUring.Interop.Tests.Opcodes.Support;
 using Xunit;
-using static IoUring.Interop.Tests.Opcodes.Support.LinuxErrno;
+using static IoUring.Interop.Tests.Errno;
 
 namespace IoUring.Interop.Tests.Opcodes;
 
@@ -33,7 +33,7 @@ public unsafe class TimeoutTests : IDisposable
     [Fact]
     public void Absolute_timeout_expires_at_the_monotonic_time()
     {
-        Timespec now = LibC.MonotonicNow();
+        Timespec now = Libc.MonotonicNow();
         long deadline = (now.Seconds * 1_000_000_000L) + now.Nanoseconds + 30_000_000L;
         Timespec at = Timespec.From(deadline / 1_000_000_000L, deadline % 1_000_000_000L);
         var clock = Stopwatch.StartNew();
@@ -127,7 +127,7 @@ public unsafe class TimeoutTests : IDisposable
     [Fact]
     public void LinkTimeout_cancels_a_request_that_takes_too_long()
     {
-        (int r, int w) = LibC.Pipe();
+        (int r, int w) = Libc.Pipe();
         byte* buf = stackalloc byte[8];
         Timespec ts = Millis(10);
         try
@@ -143,8 +143,8 @@ public unsafe class TimeoutTests : IDisposable
         }
         finally
         {
-            LibC.close(r);
-            LibC.close(w);
+            Libc.close(r);
+            Libc.close(w);
         }
     }
 
@@ -165,7 +165,7 @@ public unsafe class TimeoutTests : IDisposable
     [Fact]
     public void LinkTimeout_can_be_updated()
     {
-        (int r, int w) = LibC.Pipe();
+        (int r, int w) = Libc.Pipe();
         byte* buf = stackalloc byte[8];
         Timespec longTime = Timespec.From(10, 0);
         Timespec shortTime = Millis(5);
@@ -182,8 +182,8 @@ public unsafe class TimeoutTests : IDisposable
         }
         finally
         {
-            LibC.close(r);
-            LibC.close(w);
+            Libc.close(r);
+            Libc.close(w);
         }
     }
 }

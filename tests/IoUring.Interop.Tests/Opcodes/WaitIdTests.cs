@@ -50,7 +50,7 @@ public unsafe class WaitIdTests
             byte** env = stackalloc byte*[1];
             env[0] = null;
             int pid;
-            int error = LibC.posix_spawn(&pid, pointers[0], null, null, pointers, env);
+            int error = Libc.posix_spawn(&pid, pointers[0], null, null, pointers, env);
             error.Should().Be(0);
             return pid;
         }

@@ -18,7 +18,7 @@ public sealed unsafe class RegisterBufRingTests
         using var ring = new Ring(8);
         using var ringMemory = new NativeBuffer(4096);
         using var buffers = new NativeBuffer(Entries * BufferSize);
-        var (readFd, writeFd) = RegisterLibc.Pipe();
+        var (readFd, writeFd) = Libc.Pipe();
         try
         {
             ring.Submitter.RegisterBufRingWithFlags((ulong)ringMemory.Pointer, Entries, Group, 0);
@@ -36,7 +36,7 @@ public sealed unsafe class RegisterBufRingTests
             }
             System.Threading.Volatile.Write(ref *(ushort*)(ringMemory.Pointer + 14), Entries);
 
-            RegisterLibc.WriteAll(writeFd, "picked"u8);
+            Libc.WriteAll(writeFd, "picked"u8);
             var read = new SubmissionEntry();
             read.Native.opcode = (byte)io_uring_op.IORING_OP_READ;
             read.Native.fd = readFd;
@@ -54,8 +54,8 @@ public sealed unsafe class RegisterBufRingTests
         }
         finally
         {
-            RegisterLibc.close(readFd);
-            RegisterLibc.close(writeFd);
+            Libc.close(readFd);
+            Libc.close(writeFd);
         }
     }
 

@@ -73,11 +73,11 @@ public sealed unsafe class RegisterBuffersTests : IDisposable
     public void RegisterBuffersSparse_ThenUpdate_FillsTheSlotAndTagsTheReplacedBuffer()
     {
         using var ring = new Ring(8);
-        var (readFd, writeFd) = RegisterLibc.Pipe();
+        var (readFd, writeFd) = Libc.Pipe();
         try
         {
             ring.Submitter.RegisterBuffersSparse(10);
-            RegisterLibc.WriteAll(writeFd, "yo"u8);
+            Libc.WriteAll(writeFd, "yo"u8);
 
             // Slot 5 is empty: the read fails with EFAULT.
             CompletionEntry empty = Sqes.Run(ring, Sqes.ReadFixed(readFd, _buffers[0].Pointer, BufferSize, 5, 0, 42));
@@ -94,8 +94,8 @@ public sealed unsafe class RegisterBuffersTests : IDisposable
         }
         finally
         {
-            RegisterLibc.close(readFd);
-            RegisterLibc.close(writeFd);
+            Libc.close(readFd);
+            Libc.close(writeFd);
         }
     }
 

@@ -12,54 +12,33 @@ public sealed unsafe class RegisterFdeventTests
     public void RegisterEventfd_CounterMovesAfterANop_UntilUnregistered()
     {
         using var ring = new Ring(8);
-        int eventfd = NewEventfd();
-        try
-        {
-            ring.Submitter.RegisterEventfd(eventfd);
-            Assert.Equal("EBUSY", Assert.Throws<IoUringException>(() => ring.Submitter.RegisterEventfd(eventfd)).ErrnoName);
+        using var eventfd = new EventFdHandle();
+        ring.Submitter.RegisterEventfd(eventfd.Fd);
+        Assert.Equal("EBUSY", Assert.Throws<IoUringException>(() => ring.Submitter.RegisterEventfd(eventfd.Fd)).ErrnoName);
 
-            Sqes.AssertNopRoundTrip(ring, 1);
-            Assert.True(RegisterLibc.ReadEventfd(eventfd) >= 1, "no notification while registered");
+        Sqes.AssertNopRoundTrip(ring, 1);
+        Assert.True(eventfd.Take() >= 1, "no notification while registered");
 
-            ring.Submitter.UnregisterEventfd();
-            Sqes.AssertNopRoundTrip(ring, 2);
-            Assert.Equal(0UL, RegisterLibc.ReadEventfd(eventfd));
-            Assert.Equal("ENXIO", Assert.Throws<IoUringException>(() => ring.Submitter.UnregisterEventfd()).ErrnoName);
-        }
-        finally
-        {
-            RegisterLibc.close(eventfd);
-        }
+        ring.Submitter.UnregisterEventfd();
+        Sqes.AssertNopRoundTrip(ring, 2);
+        Assert.Equal(0UL, eventfd.Take());
+        Assert.Equal("ENXIO", Assert.Throws<IoUringException>(() => ring.Submitter.UnregisterEventfd()).ErrnoName);
     }
 
     [Fact]
     public void RegisterEventfdAsync_SignalsOnlyCompletionsThatWentAsync()
     {
         using var ring = new Ring(8);
-        int eventfd = NewEventfd();
-        try
-        {
-            ring.Submitter.RegisterEventfdAsync(eventfd);
+        using var eventfd = new EventFdHandle();
+        ring.Submitter.RegisterEventfdAsync(eventfd.Fd);
 
-            // A NOP completes inline, during the submit: no notification.
-            Sqes.AssertNopRoundTrip(ring, 1);
-            Assert.Equal(0UL, RegisterLibc.ReadEventfd(eventfd));
+        // A NOP completes inline, during the submit: no notification.
+        Sqes.AssertNopRoundTrip(ring, 1);
+        Assert.Equal(0UL, eventfd.Take());
 
-            // The eventfd_async eventfd is signalled only from io-wq workers (io_uring/eventfd.c); IOSQE_ASYNC
-            // sends the NOP there.
-            Assert.Equal(0, Sqes.Run(ring, Sqes.Nop(2).WithFlags(SqeFlags.Async)).Result);
-            Assert.True(RegisterLibc.ReadEventfd(eventfd) >= 1, "the async completion was not signalled");
-        }
-        finally
-        {
-            RegisterLibc.close(eventfd);
-        }
-    }
-
-    private static int NewEventfd()
-    {
-        int fd = RegisterLibc.eventfd(0, RegisterLibc.EFD_NONBLOCK | RegisterLibc.EFD_CLOEXEC);
-        Assert.True(fd >= 0, "eventfd failed");
-        return fd;
+        // The eventfd_async eventfd is signalled only from io-wq workers (io_uring/eventfd.c); IOSQE_ASYNC
+        // sends the NOP there.
+        Assert.Equal(0, Sqes.Run(ring, Sqes.Nop(2).WithFlags(SqeFlags.Async)).Result);
+        Assert.True(eventfd.Take() >= 1, "the async completion was not signalled");
     }
 }

@@ -59,7 +59,7 @@ public sealed unsafe class RegisterRingTests
         {
             try
             {
-                int tid = RegisterLibc.gettid();
+                int tid = Libc.gettid();
                 using var ring = new Ring(8);
                 Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterIowqAff(ReadOnlySpan<byte>.Empty));
                 ring.Submitter.RegisterIowqAff([0b1]);
@@ -103,16 +103,7 @@ public sealed unsafe class RegisterRingTests
     [Fact]
     public void Query_AgreesWithTheProbe()
     {
-        QueryOpcodes answer;
-        try
-        {
-            answer = Submitter.Query();
-        }
-        catch (IoUringException ex)
-        {
-            KernelFeature.SkipIfUnsupported(ex, "IORING_REGISTER_QUERY");
-            throw;
-        }
+        QueryOpcodes answer = KernelFeature.QueryOrSkip();
         using var ring = new Ring(8);
         var probe = new Probe();
         ring.Submitter.RegisterProbe(probe);
@@ -129,16 +120,7 @@ public sealed unsafe class RegisterRingTests
     [Fact]
     public void QueryRaw_Scq_ReportsTheRingHeaderSize()
     {
-        QueryOpcodes answer;
-        try
-        {
-            answer = Submitter.Query();
-        }
-        catch (IoUringException ex)
-        {
-            KernelFeature.SkipIfUnsupported(ex, "IORING_REGISTER_QUERY");
-            throw;
-        }
+        QueryOpcodes answer = KernelFeature.QueryOrSkip();
         var scq = new byte[sizeof(io_uring_query_scq)];
         if (answer.QueryOpcodeCount <= IO_URING_QUERY_SCQ)
         {
@@ -174,7 +156,7 @@ public sealed unsafe class RegisterRingTests
         Assert.Equal((CqeFlags)0x8000, passed.Flags);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => Submitter.SendMsgRingSync(-1, 0, 0));
-        var (readFd, writeFd) = RegisterLibc.Pipe();
+        var (readFd, writeFd) = Libc.Pipe();
         try
         {
             IoUringException notARing = Assert.Throws<IoUringException>(() => Submitter.SendMsgRingSync(readFd, 0, 0));
@@ -182,8 +164,8 @@ public sealed unsafe class RegisterRingTests
         }
         finally
         {
-            RegisterLibc.close(readFd);
-            RegisterLibc.close(writeFd);
+            Libc.close(readFd);
+            Libc.close(writeFd);
         }
     }
 

@@ -58,18 +58,11 @@ public sealed unsafe class RegisterShapesTests
     public void Eventfd_IsSignalledByACompletion(string shape)
     {
         using Ring ring = RingShapes.Create(shape, 8);
-        int eventfd = RegisterLibc.eventfd(0, RegisterLibc.EFD_NONBLOCK | RegisterLibc.EFD_CLOEXEC);
-        try
-        {
-            ring.Submitter.RegisterEventfd(eventfd);
-            Sqes.AssertNopRoundTrip(ring);
-            Assert.True(RegisterLibc.ReadEventfd(eventfd) >= 1, "no notification");
-            ring.Submitter.UnregisterEventfd();
-        }
-        finally
-        {
-            RegisterLibc.close(eventfd);
-        }
+        using var eventfd = new EventFdHandle();
+        ring.Submitter.RegisterEventfd(eventfd.Fd);
+        Sqes.AssertNopRoundTrip(ring);
+        Assert.True(eventfd.Take() >= 1, "no notification");
+        ring.Submitter.UnregisterEventfd();
     }
 
     [Theory]
@@ -77,11 +70,11 @@ public sealed unsafe class RegisterShapesTests
     public void SyncCancel_CancelsAPendingPipeRead(string shape)
     {
         using Ring ring = RingShapes.Create(shape, 8);
-        var (readFd, writeFd) = RegisterLibc.Pipe();
+        var (readFd, writeFd) = Libc.Pipe();
         using var buffer = new NativeBuffer(16);
         try
         {
-            Sqes.Push(ring, Sqes.Rw(io_uring_op.IORING_OP_READ, readFd, buffer.Pointer, 16, 0, 9));
+            Sqes.Push(ring, Sqes.Read(readFd, buffer.Pointer, 16, 0, 9));
             ring.Submit();
             // Under SQPOLL the kernel thread picks the read up on its own time; the cancel waits until it is in flight.
             for (int attempt = 0; ; attempt++)
@@ -100,8 +93,8 @@ public sealed unsafe class RegisterShapesTests
         }
         finally
         {
-            RegisterLibc.close(readFd);
-            RegisterLibc.close(writeFd);
+            Libc.close(readFd);
+            Libc.close(writeFd);
         }
     }
 }

@@ -13,14 +13,14 @@ public sealed unsafe class RegisterSyncCancelTests : IDisposable
     private readonly int _readFd;
     private readonly int _writeFd;
 
-    public RegisterSyncCancelTests() => (_readFd, _writeFd) = RegisterLibc.Pipe();
+    public RegisterSyncCancelTests() => (_readFd, _writeFd) = Libc.Pipe();
 
     public void Dispose()
     {
         _ring.Dispose();
         _buffer.Dispose();
-        RegisterLibc.close(_readFd);
-        RegisterLibc.close(_writeFd);
+        Libc.close(_readFd);
+        Libc.close(_writeFd);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed unsafe class RegisterSyncCancelTests : IDisposable
 
     private void SubmitPendingRead(ulong userData)
     {
-        Sqes.Push(_ring, Sqes.Rw(io_uring_op.IORING_OP_READ, _readFd, _buffer.Pointer, 16, 0, userData));
+        Sqes.Push(_ring, Sqes.Read(_readFd, _buffer.Pointer, 16, 0, userData));
         _ring.Submit();
     }
 }

@@ -2,98 +2,24 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using IoUring.Interop.Native;
+using IoUring.Interop.Opcodes;
 using Xunit;
 
 namespace IoUring.Interop.Tests.Register;
 
-/// <summary>The few libc calls the register tests need (pipes, eventfds, raw reads and writes).</summary>
-internal static unsafe partial class RegisterLibc
-{
-    internal const int EFD_NONBLOCK = 0x800;
-    internal const int EFD_CLOEXEC = 0x80000;
-    internal const int O_NONBLOCK = 0x800;
-    internal const int O_CLOEXEC = 0x80000;
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int pipe2(int* fds, int flags);
-
-    [LibraryImport("libc", SetLastError = true)]
-    internal static partial int eventfd(uint initval, int flags);
-
-    [LibraryImport("libc", SetLastError = true)]
-    internal static partial nint read(int fd, void* buffer, nuint count);
-
-    [LibraryImport("libc", SetLastError = true)]
-    internal static partial nint write(int fd, void* buffer, nuint count);
-
-    [LibraryImport("libc", SetLastError = true)]
-    internal static partial int close(int fd);
-
-    [LibraryImport("libc")]
-    internal static partial int gettid();
-
-    internal static (int Read, int Write) Pipe(int flags = O_CLOEXEC)
-    {
-        int* fds = stackalloc int[2];
-        if (pipe2(fds, flags) != 0)
-            throw new InvalidOperationException($"pipe2 failed: errno {Marshal.GetLastPInvokeError()}");
-        return (fds[0], fds[1]);
-    }
-
-    internal static void WriteAll(int fd, ReadOnlySpan<byte> data)
-    {
-        fixed (byte* p = data)
-        {
-            if (write(fd, p, (nuint)data.Length) != data.Length)
-                throw new InvalidOperationException($"write failed: errno {Marshal.GetLastPInvokeError()}");
-        }
-    }
-
-    /// <summary>Reads an eventfd's counter (non-blocking fd): the count, or 0 when it was not signalled.</summary>
-    internal static ulong ReadEventfd(int fd)
-    {
-        ulong value;
-        return read(fd, &value, 8) == 8 ? value : 0;
-    }
-}
-
-/// <summary>Hand-built SQEs (the opcode builders belong to another part of the library) and ring round trips.</summary>
+/// <summary>The entries the register tests submit, encoded by the opcode builders, and ring round trips.</summary>
 internal static unsafe class Sqes
 {
-    internal static SubmissionEntry Nop(ulong userData)
-    {
-        var entry = new SubmissionEntry();
-        entry.Native.opcode = (byte)io_uring_op.IORING_OP_NOP;
-        entry.Native.fd = -1;
-        entry.UserData = userData;
-        return entry;
-    }
+    internal static SubmissionEntry Nop(ulong userData) => Nops.Make(userData);
 
-    internal static SubmissionEntry Rw(io_uring_op op, int fd, void* buffer, uint length, ulong offset, ulong userData)
-    {
-        var entry = new SubmissionEntry();
-        entry.Native.opcode = (byte)op;
-        entry.Native.fd = fd;
-        entry.Native.addr = (ulong)buffer;
-        entry.Native.len = length;
-        entry.Native.off = offset;
-        entry.UserData = userData;
-        return entry;
-    }
+    internal static SubmissionEntry Read(int fd, void* buffer, uint length, ulong offset, ulong userData)
+        => new Read(new Fd(fd), (byte*)buffer, length) { Offset = (long)offset }.Build().WithUserData(userData);
 
     internal static SubmissionEntry ReadFixed(int fd, void* buffer, uint length, ushort bufferIndex, ulong offset, ulong userData)
-    {
-        SubmissionEntry entry = Rw(io_uring_op.IORING_OP_READ_FIXED, fd, buffer, length, offset, userData);
-        entry.Native.buf_index = bufferIndex;
-        return entry;
-    }
+        => new ReadFixed(new Fd(fd), (byte*)buffer, length, bufferIndex) { Offset = (long)offset }.Build().WithUserData(userData);
 
     internal static SubmissionEntry WriteFixed(int fd, void* buffer, uint length, ushort bufferIndex, ulong offset, ulong userData)
-    {
-        SubmissionEntry entry = Rw(io_uring_op.IORING_OP_WRITE_FIXED, fd, buffer, length, offset, userData);
-        entry.Native.buf_index = bufferIndex;
-        return entry;
-    }
+        => new WriteFixed(new Fd(fd), (byte*)buffer, length, bufferIndex) { Offset = (long)offset }.Build().WithUserData(userData);
 
     internal static void Push(Ring ring, in SubmissionEntry entry)
     {
@@ -180,5 +106,19 @@ internal static class KernelFeature
     {
         if (ex.ErrnoName is "EINVAL" or "EOPNOTSUPP")
             Assert.Skip($"{feature} is not supported by this kernel: {ex.ErrnoName}");
+    }
+
+    /// <summary>The kernel's answer to IO_URING_QUERY_OPCODES, or a skip when it has no IORING_REGISTER_QUERY.</summary>
+    internal static QueryOpcodes QueryOrSkip()
+    {
+        try
+        {
+            return Submitter.Query();
+        }
+        catch (IoUringException ex)
+        {
+            SkipIfUnsupported(ex, "IORING_REGISTER_QUERY");
+            throw;
+        }
     }
 }

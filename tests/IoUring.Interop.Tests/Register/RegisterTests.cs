@@ -27,32 +27,32 @@ public sealed unsafe class RegisterTests
     public void RegisterFiles_ThenFixedRead_ReadsThroughTheSlot()
     {
         using var ring = new Ring(8);
-        var (readFd, writeFd) = RegisterLibc.Pipe();
+        var (readFd, writeFd) = Libc.Pipe();
         using var buffer = new NativeBuffer(64);
         try
         {
             ring.Submitter.RegisterFiles([-1, readFd]);
-            RegisterLibc.WriteAll(writeFd, "fixed"u8);
+            Libc.WriteAll(writeFd, "fixed"u8);
 
-            SubmissionEntry read = Sqes.Rw(io_uring_op.IORING_OP_READ, 1, buffer.Pointer, 64, 0, 7).WithFlags(SqeFlags.FixedFile);
+            SubmissionEntry read = Sqes.Read(1, buffer.Pointer, 64, 0, 7).WithFlags(SqeFlags.FixedFile);
             CompletionEntry cqe = Sqes.Run(ring, read);
             Assert.Equal(5, cqe.Result);
             Assert.Equal("fixed"u8.ToArray(), buffer.Span[..5].ToArray());
 
             // Slot 0 is empty: the kernel reports a bad fd.
-            CompletionEntry empty = Sqes.Run(ring, Sqes.Rw(io_uring_op.IORING_OP_READ, 0, buffer.Pointer, 64, 0, 8).WithFlags(SqeFlags.FixedFile));
+            CompletionEntry empty = Sqes.Run(ring, Sqes.Read(0, buffer.Pointer, 64, 0, 8).WithFlags(SqeFlags.FixedFile));
             Assert.Equal(-9 /* EBADF */, empty.Result);
 
             // Update: fill slot 0, skip slot 1 (-2 keeps it), and both count as processed.
             Assert.Equal(2, ring.Submitter.RegisterFilesUpdate(0, [readFd, IORING_REGISTER_FILES_SKIP]));
-            RegisterLibc.WriteAll(writeFd, "again"u8);
-            CompletionEntry viaZero = Sqes.Run(ring, Sqes.Rw(io_uring_op.IORING_OP_READ, 0, buffer.Pointer, 64, 0, 9).WithFlags(SqeFlags.FixedFile));
+            Libc.WriteAll(writeFd, "again"u8);
+            CompletionEntry viaZero = Sqes.Run(ring, Sqes.Read(0, buffer.Pointer, 64, 0, 9).WithFlags(SqeFlags.FixedFile));
             Assert.Equal(5, viaZero.Result);
         }
         finally
         {
-            RegisterLibc.close(readFd);
-            RegisterLibc.close(writeFd);
+            Libc.close(readFd);
+            Libc.close(writeFd);
         }
     }
 
@@ -76,7 +76,7 @@ public sealed unsafe class RegisterTests
     {
         const ulong tag = 0xf11e;
         using var ring = new Ring(8);
-        var (readFd, writeFd) = RegisterLibc.Pipe();
+        var (readFd, writeFd) = Libc.Pipe();
         try
         {
             ring.Submitter.RegisterFilesTags([readFd, writeFd], [tag, 0]);
@@ -86,8 +86,8 @@ public sealed unsafe class RegisterTests
         }
         finally
         {
-            RegisterLibc.close(readFd);
-            RegisterLibc.close(writeFd);
+            Libc.close(readFd);
+            Libc.close(writeFd);
         }
     }
 
@@ -95,7 +95,7 @@ public sealed unsafe class RegisterTests
     public void RegisterFileAllocRange_AutoAllocatedSlotsComeFromTheRange()
     {
         using var ring = new Ring(8);
-        var (readFd, writeFd) = RegisterLibc.Pipe();
+        var (readFd, writeFd) = Libc.Pipe();
         try
         {
             ring.Submitter.RegisterFilesSparse(8);
@@ -115,8 +115,8 @@ public sealed unsafe class RegisterTests
         }
         finally
         {
-            RegisterLibc.close(readFd);
-            RegisterLibc.close(writeFd);
+            Libc.close(readFd);
+            Libc.close(writeFd);
         }
     }
 
@@ -173,7 +173,7 @@ public sealed unsafe class RegisterTests
 
         Sqes.AssertNopRoundTrip(ring);
         using var buffer = new NativeBuffer(16);
-        CompletionEntry read = Sqes.Run(ring, Sqes.Rw(io_uring_op.IORING_OP_READ, 0, buffer.Pointer, 16, 0, 5));
+        CompletionEntry read = Sqes.Run(ring, Sqes.Read(0, buffer.Pointer, 16, 0, 5));
         Assert.Equal(-13 /* EACCES */, read.Result);
         CompletionEntry drained = Sqes.Run(ring, Sqes.Nop(6).WithFlags(SqeFlags.IoDrain));
         Assert.Equal(-13 /* EACCES */, drained.Result);

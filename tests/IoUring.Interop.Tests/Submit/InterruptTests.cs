@@ -23,11 +23,11 @@ public partial class InterruptTests
         // is delivered (and interrupts io_uring_enter) instead of being discarded.
         using PosixSignalRegistration registration = PosixSignalRegistration.Create(PosixSignal.SIGCONT, context => context.Cancel = true);
         int pid = Environment.ProcessId;
-        int tid = gettid();
+        int tid = Libc.gettid();
         var signaller = new Thread(() =>
         {
             Thread.Sleep(200);
-            tgkill(pid, tid, SIGCONT);
+            Libc.tgkill(pid, tid, SIGCONT);
         });
         signaller.Start();
 
@@ -40,10 +40,4 @@ public partial class InterruptTests
         submitted.Should().Be(0);
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4), "the signal, not the timeout, ended the wait");
     }
-
-    [LibraryImport("libc")]
-    private static partial int gettid();
-
-    [LibraryImport("libc")]
-    private static partial int tgkill(int tgid, int tid, int sig);
 }

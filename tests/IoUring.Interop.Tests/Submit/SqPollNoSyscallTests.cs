@@ -15,7 +15,7 @@ public partial class SqPollNoSyscallTests
         using Ring ring = RingShapes.Create(RingShapes.SqPoll, 8); // 1 s idle: the thread stays awake
         RingTests.RoundTrip(ring, 1);
         using var decoy = new EventFdHandle();
-        dup2(decoy.Fd, ring.Fd).Should().Be(ring.Fd);
+        Libc.dup2(decoy.Fd, ring.Fd).Should().Be(ring.Fd);
 
         ring.SubmissionQueue.NeedWakeup.Should().BeFalse();
         ring.SubmissionQueue.TryPush(Nops.Make(2)).Should().BeTrue();
@@ -27,7 +27,4 @@ public partial class SqPollNoSyscallTests
         IoUringException e = FluentActions.Invoking(() => ring.SubmitAndWait(1)).Should().Throw<IoUringException>().Which;
         e.Errno.Should().BeOneOf([95, 9], "io_uring_enter on an eventfd is refused (EOPNOTSUPP or EBADF)");
     }
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int dup2(int oldFd, int newFd);
 }

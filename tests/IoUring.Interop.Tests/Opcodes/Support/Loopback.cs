@@ -8,19 +8,19 @@ internal static unsafe class Loopback
     /// <summary>A TCP socket listening on 127.0.0.1 with a kernel-chosen port.</summary>
     public static (int Fd, SockAddrIn Address) Listener()
     {
-        int fd = Check(LibC.socket(LibC.AF_INET, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0), "socket");
+        int fd = Check(Libc.socket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0), "socket");
         SockAddrIn addr = SockAddrIn.Loopback(0);
-        Check(LibC.bind(fd, &addr, SockAddrIn.Size), "bind");
-        Check(LibC.listen(fd, 16), "listen");
+        Check(Libc.bind(fd, &addr, SockAddrIn.Size), "bind");
+        Check(Libc.listen(fd, 16), "listen");
         return (fd, LocalAddress(fd));
     }
 
     /// <summary>A UDP socket bound to 127.0.0.1 with a kernel-chosen port.</summary>
     public static (int Fd, SockAddrIn Address) Udp()
     {
-        int fd = Check(LibC.socket(LibC.AF_INET, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0), "socket");
+        int fd = Check(Libc.socket(Libc.AF_INET, Libc.SOCK_DGRAM | Libc.SOCK_CLOEXEC, 0), "socket");
         SockAddrIn addr = SockAddrIn.Loopback(0);
-        Check(LibC.bind(fd, &addr, SockAddrIn.Size), "bind");
+        Check(Libc.bind(fd, &addr, SockAddrIn.Size), "bind");
         return (fd, LocalAddress(fd));
     }
 
@@ -30,22 +30,22 @@ internal static unsafe class Loopback
         (int listener, SockAddrIn addr) = Listener();
         try
         {
-            int client = Check(LibC.socket(LibC.AF_INET, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0), "socket");
-            Check(LibC.connect(client, &addr, SockAddrIn.Size), "connect");
-            int server = Check(LibC.accept4(listener, null, null, LibC.SOCK_CLOEXEC), "accept4");
+            int client = Check(Libc.socket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0), "socket");
+            Check(Libc.connect(client, &addr, SockAddrIn.Size), "connect");
+            int server = Check(Libc.accept4(listener, null, null, Libc.SOCK_CLOEXEC), "accept4");
             return (client, server);
         }
         finally
         {
-            LibC.close(listener);
+            Libc.close(listener);
         }
     }
 
     /// <summary>A TCP client connected to <paramref name="address"/>.</summary>
     public static int Connect(SockAddrIn address)
     {
-        int client = Check(LibC.socket(LibC.AF_INET, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0), "socket");
-        Check(LibC.connect(client, &address, SockAddrIn.Size), "connect");
+        int client = Check(Libc.socket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0), "socket");
+        Check(Libc.connect(client, &address, SockAddrIn.Size), "connect");
         return client;
     }
 
@@ -53,7 +53,7 @@ internal static unsafe class Loopback
     {
         SockAddrIn addr = default;
         uint len = SockAddrIn.Size;
-        Check(LibC.getsockname(fd, &addr, &len), "getsockname");
+        Check(Libc.getsockname(fd, &addr, &len), "getsockname");
         return addr;
     }
 
@@ -63,11 +63,11 @@ internal static unsafe class Loopback
         {
             if (fd >= 0)
             {
-                LibC.close(fd);
+                Libc.close(fd);
             }
         }
     }
 
     private static int Check(int result, string what)
-        => result >= 0 ? result : throw new InvalidOperationException($"{what} failed: errno {LibC.Errno}");
+        => result >= 0 ? result : throw new InvalidOperationException($"{what} failed: errno {Libc.Errno}");
 }

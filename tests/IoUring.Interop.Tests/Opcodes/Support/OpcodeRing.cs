@@ -18,7 +18,7 @@ internal static class OpcodeRing
         {
             if (result == -errno)
             {
-                Assert.Skip($"{what}: the kernel or file system answered {LinuxErrno.Name(errno)} ({errno})");
+                Assert.Skip($"{what}: the kernel or file system answered {Errno.Name(errno)} ({errno})");
             }
         }
     }

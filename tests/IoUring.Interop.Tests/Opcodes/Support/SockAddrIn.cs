@@ -16,7 +16,7 @@ internal struct SockAddrIn
 
     public static SockAddrIn Loopback(ushort port) => new()
     {
-        Family = LibC.AF_INET,
+        Family = Libc.AF_INET,
         PortBigEndian = BinaryPrimitives.ReverseEndianness(port),
         AddressBigEndian = BinaryPrimitives.ReverseEndianness(0x7F000001u),
     };

@@ -1,14 +1,21 @@
-namespace IoUring.Interop.Tests.Opcodes.Support;
+using System.Globalization;
 
-/// <summary>The x86-64 errno values the opcode tests assert on (asm-generic/errno-base.h, errno.h).</summary>
-internal static class LinuxErrno
+namespace IoUring.Interop.Tests;
+
+/// <summary>The x86-64 errno values the tests assert on (asm-generic/errno-base.h, errno.h) and their names for messages.</summary>
+internal static class Errno
 {
+    public const int EPERM = 1;
     public const int ENOENT = 2;
+    public const int ENXIO = 6;
     public const int EBADF = 9;
     public const int ECHILD = 10;
     public const int EAGAIN = 11;
     public const int EACCES = 13;
+    public const int EFAULT = 14;
+    public const int EBUSY = 16;
     public const int EEXIST = 17;
+    public const int ENODEV = 19;
     public const int EINVAL = 22;
     public const int ENOTTY = 25;
     public const int EPIPE = 32;
@@ -18,17 +25,21 @@ internal static class LinuxErrno
     public const int ENOBUFS = 105;
     public const int EALREADY = 114;
     public const int ECANCELED = 125;
-    public const int EPERM = 1;
 
+    /// <summary>The symbolic name of a positive errno value.</summary>
     public static string Name(int errno) => errno switch
     {
         EPERM => "EPERM",
         ENOENT => "ENOENT",
+        ENXIO => "ENXIO",
         EBADF => "EBADF",
         ECHILD => "ECHILD",
         EAGAIN => "EAGAIN",
         EACCES => "EACCES",
+        EFAULT => "EFAULT",
+        EBUSY => "EBUSY",
         EEXIST => "EEXIST",
+        ENODEV => "ENODEV",
         EINVAL => "EINVAL",
         ENOTTY => "ENOTTY",
         EPIPE => "EPIPE",
@@ -38,6 +49,10 @@ internal static class LinuxErrno
         ENOBUFS => "ENOBUFS",
         EALREADY => "EALREADY",
         ECANCELED => "ECANCELED",
-        _ => "errno " + errno,
+        _ => "errno " + errno.ToString(CultureInfo.InvariantCulture),
     };
+
+    /// <summary>A syscall result as the tests print it: the value when non-negative, else <c>-NAME</c>.</summary>
+    public static string ResultName(int result)
+        => result >= 0 ? result.ToString(CultureInfo.InvariantCulture) : "-" + Name(-result);
 }

@@ -6,7 +6,7 @@ namespace IoUring.Interop;
 /// <remarks>Fields past <see cref="DioOffsetAlign"/> are valid only when the kernel sets their STATX_* bit in <see cref="Mask"/>.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/statx.2.html"/>
 [StructLayout(LayoutKind.Explicit, Size = 256)]
-public struct Statx
+public struct StatxBuffer
 {
     /// <summary>STATX_* bits saying which fields are filled.</summary>
     [FieldOffset(0)] public uint Mask;

@@ -6,7 +6,7 @@ namespace IoUring.Interop;
 /// <remarks>Available since Linux 6.7 (as an io_uring argument).</remarks>
 /// <seealso href="https://docs.kernel.org/userspace-api/futex2.html"/>
 [StructLayout(LayoutKind.Sequential)]
-public struct FutexWaitV
+public struct FutexWaiter
 {
     /// <summary>Expected value; the wait fails with EAGAIN when the futex holds anything else.</summary>
     public ulong Value;

@@ -1,9 +1,10 @@
+using System;
 using System.Runtime.InteropServices;
 
-namespace IoUring.Interop.Tests.Opcodes.Support;
+namespace IoUring.Interop.Tests;
 
-/// <summary>The few libc calls the opcode tests need to make pipes, eventfds, sockets and child processes.</summary>
-internal static unsafe partial class LibC
+/// <summary>The libc calls and constants every test folder uses (pipes, eventfds, sockets, child processes, signals), in one place.</summary>
+internal static unsafe partial class Libc
 {
     public const int AF_INET = 2;
     public const int AF_UNIX = 1;
@@ -33,6 +34,8 @@ internal static unsafe partial class LibC
     public const uint EPOLLIN = 0x1;
     public const int MSG_TRUNC = 0x20;
     public const int MSG_WAITALL = 0x100;
+    public const int EFD_NONBLOCK = 0x800;
+    public const int EFD_CLOEXEC = 0x80000;
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int pipe2(int* fds, int flags);
@@ -97,6 +100,15 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", SetLastError = true)]
     public static partial int clock_gettime(int clock, Timespec* ts);
 
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int dup2(int oldFd, int newFd);
+
+    [LibraryImport("libc")]
+    public static partial int gettid();
+
+    [LibraryImport("libc")]
+    public static partial int tgkill(int tgid, int tid, int sig);
+
     /// <summary>CLOCK_MONOTONIC now, the clock timeouts use by default.</summary>
     public static Timespec MonotonicNow()
     {
@@ -113,9 +125,28 @@ internal static unsafe partial class LibC
         int* fds = stackalloc int[2];
         if (pipe2(fds, flags) != 0)
         {
-            throw new System.InvalidOperationException("pipe2 failed: errno " + Errno);
+            throw new InvalidOperationException("pipe2 failed: errno " + Errno);
         }
 
         return (fds[0], fds[1]);
+    }
+
+    /// <summary>Writes all of <paramref name="data"/> to <paramref name="fd"/> in one call, or throws.</summary>
+    public static void WriteAll(int fd, ReadOnlySpan<byte> data)
+    {
+        fixed (byte* p = data)
+        {
+            if (write(fd, p, (nuint)data.Length) != data.Length)
+            {
+                throw new InvalidOperationException("write failed: errno " + Errno);
+            }
+        }
+    }
+
+    /// <summary>Reads an eventfd's counter (non-blocking fd): the count, or 0 when it was not signalled.</summary>
+    public static ulong ReadEventfd(int fd)
+    {
+        ulong value;
+        return read(fd, &value, sizeof(ulong)) == sizeof(ulong) ? value : 0;
     }
 }
