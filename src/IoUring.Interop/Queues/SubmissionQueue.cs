@@ -272,7 +272,7 @@ public sealed unsafe partial class SubmissionQueue
     /// <summary>The sq_flags word, loaded without ordering (callers that need ordering fence first).</summary>
     internal uint RawFlags => Volatile.Read(ref *_flags);
 
-    /// <summary>Entries published but not yet consumed by the kernel (Rust's <c>Submitter::sq_len</c>).</summary>
+    /// <summary>Entries published but not yet consumed by the kernel (Rust's <c>Submitter::sq_len</c>); on an SQ_REWIND ring, the batch, handed over to the io_uring_enter call about to run.</summary>
     internal uint PendingForKernel()
     {
         if (_rewind)
