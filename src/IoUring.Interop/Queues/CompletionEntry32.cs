@@ -6,7 +6,7 @@ using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop;
 
-/// <summary>A 32-byte completion queue entry for rings built with <see cref="RingBuilder.SetupCqe32"/>: the 16-byte CQE and two more words.</summary>
+/// <summary>A 32-byte completion queue entry for rings built with <see cref="RingBuilder.SetupCqe32"/> or <see cref="RingBuilder.SetupCqeMixed"/>: the 16-byte CQE and two more words.</summary>
 /// <remarks>Rust's <c>cqueue::Entry32</c>. Available since Linux 5.19.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_setup.2.html"/>
 [StructLayout(LayoutKind.Sequential, Size = 32)]
@@ -16,6 +16,14 @@ public readonly struct CompletionEntry32
     internal readonly io_uring_cqe Cqe;
     private readonly ulong _bigCqe0;
     private readonly ulong _bigCqe1;
+
+    /// <summary>A 16-byte completion of a mixed ring, widened with zero extra words.</summary>
+    internal CompletionEntry32(in io_uring_cqe cqe)
+    {
+        Cqe = cqe;
+        _bigCqe0 = 0;
+        _bigCqe1 = 0;
+    }
 
     /// <summary>The operation's result: what the matching system call would return, or a negated errno.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>

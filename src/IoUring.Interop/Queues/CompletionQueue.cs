@@ -11,7 +11,7 @@ namespace IoUring.Interop;
 /// kernel at once; <see cref="Fill"/> returns a batch with one store. <c>foreach</c> drains the queue without
 /// allocating.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
-public sealed unsafe class CompletionQueue
+public sealed unsafe partial class CompletionQueue
 {
     private readonly Ring _ring;
     private readonly uint* _head;
@@ -22,6 +22,10 @@ public sealed unsafe class CompletionQueue
     private readonly uint _mask;
     private readonly uint _entries;
     private readonly int _cqeShift;
+
+    // IORING_SETUP_CQE_MIXED: entries are 16 or 32 bytes and padding may appear; every read checks this once and
+    // takes the paths in CompletionQueue.Mixed.cs, so default rings keep their one-slot-per-entry paths.
+    private readonly bool _mixed;
 
     // Our head: only this queue writes the kernel's head, so the local copy is always current.
     private uint _localHead;
@@ -45,6 +49,7 @@ public sealed unsafe class CompletionQueue
         _entries = *(uint*)(cq + p.cq_off.ring_entries);
         IsCqe32 = memory.Geometry.CqeSize == 32;
         _cqeShift = IsCqe32 ? 5 : 4;
+        _mixed = (p.flags & IORING_SETUP_CQE_MIXED) != 0;
         _localHead = Volatile.Read(ref *_head);
         _cachedTail = Volatile.Read(ref *_tail);
     }
@@ -100,18 +105,19 @@ public sealed unsafe class CompletionQueue
     }
 
     /// <summary>The number of entries the queue holds.</summary>
-    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <remarks>On a mixed ring, the number of 16-byte slots (a 32-byte entry takes two). Available since Linux 5.1.</remarks>
     public int Capacity => (int)_entries;
 
     /// <summary>The number of completions waiting to be dequeued.</summary>
-    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <remarks>On a mixed ring this counts entries, not slots (padding excluded), by walking the waiting slots.
+    /// Available since Linux 5.1.</remarks>
     public int Count
     {
         get
         {
             _ring.ThrowIfDisposed();
             _cachedTail = Volatile.Read(ref *_tail);
-            return (int)(_cachedTail - _localHead);
+            return _mixed ? CountMixed() : (int)(_cachedTail - _localHead);
         }
     }
 
@@ -120,14 +126,26 @@ public sealed unsafe class CompletionQueue
     public bool IsEmpty => Count == 0;
 
     /// <summary>Whether the queue is full (further completions overflow).</summary>
-    /// <remarks>Available since Linux 5.1.</remarks>
-    public bool IsFull => Count == Capacity;
+    /// <remarks>On a mixed ring this counts 16-byte slots, not entries. Available since Linux 5.1.</remarks>
+    public bool IsFull
+    {
+        get
+        {
+            _ring.ThrowIfDisposed();
+            return Volatile.Read(ref *_tail) - _localHead == _entries;
+        }
+    }
 
     /// <summary>Takes up to <paramref name="destination"/>.Length completions into it and returns how many.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
     public int Fill(Span<CompletionEntry> destination)
     {
         _ring.ThrowIfDisposed();
+        if (_mixed)
+        {
+            return FillMixed(destination);
+        }
+
         uint head = _localHead;
 
         // Acquire: CQE contents up to the tail are visible once we see the tail.
@@ -147,10 +165,16 @@ public sealed unsafe class CompletionQueue
     }
 
     /// <summary>Takes the next completion; false when none is waiting.</summary>
-    /// <remarks>On a 32-byte-entry ring this returns the first 16 bytes and skips the rest.</remarks>
+    /// <remarks>On a 32-byte-entry ring, and for a 32-byte entry of a mixed ring, this returns the first 16 bytes
+    /// and consumes the rest.</remarks>
     public bool TryDequeue(out CompletionEntry entry)
     {
         _ring.ThrowIfDisposed();
+        if (_mixed)
+        {
+            return TryDequeueMixed(out entry);
+        }
+
         uint head = _localHead;
         if (!HasEntry(head))
         {
@@ -164,14 +188,20 @@ public sealed unsafe class CompletionQueue
     }
 
     /// <summary>Takes the next 32-byte completion; false when none is waiting.</summary>
-    /// <remarks>Available since Linux 5.1.</remarks>
-    /// <exception cref="InvalidOperationException">The ring's entries are 16 bytes (no <see cref="RingBuilder.SetupCqe32"/>).</exception>
+    /// <remarks>On a mixed ring (<see cref="RingBuilder.SetupCqeMixed"/>) a 16-byte entry comes back with zero extra
+    /// words. Available since Linux 5.19.</remarks>
+    /// <exception cref="InvalidOperationException">The ring's entries are 16 bytes (neither <see cref="RingBuilder.SetupCqe32"/> nor <see cref="RingBuilder.SetupCqeMixed"/>).</exception>
     public bool TryDequeue(out CompletionEntry32 entry)
     {
         _ring.ThrowIfDisposed();
+        if (_mixed)
+        {
+            return TryDequeueMixed(out entry);
+        }
+
         if (!IsCqe32)
         {
-            throw new InvalidOperationException("32-byte entries need a ring built with SetupCqe32().");
+            throw new InvalidOperationException("32-byte entries need a ring built with SetupCqe32() or SetupCqeMixed().");
         }
 
         uint head = _localHead;
@@ -191,6 +221,11 @@ public sealed unsafe class CompletionQueue
     public bool TryPeek(out CompletionEntry entry)
     {
         _ring.ThrowIfDisposed();
+        if (_mixed)
+        {
+            return TryPeekMixed(out entry);
+        }
+
         uint head = _localHead;
         if (!HasEntry(head))
         {

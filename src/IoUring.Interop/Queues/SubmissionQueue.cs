@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using IoUring.Interop.Native;
 using static IoUring.Interop.Native.Constants;
@@ -11,7 +12,7 @@ namespace IoUring.Interop;
 /// once (so <see cref="Submitter.Submit"/> always sees it); <see cref="TryPushMultiple(ReadOnlySpan{SubmissionEntry})"/> publishes a batch with
 /// one store, which is how to hand a linked chain to an SQPOLL thread in one piece.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
-public sealed unsafe class SubmissionQueue
+public sealed unsafe partial class SubmissionQueue
 {
     private readonly Ring _ring;
     private readonly uint* _head;
@@ -22,6 +23,14 @@ public sealed unsafe class SubmissionQueue
     private readonly uint _mask;
     private readonly uint _entries;
     private readonly int _sqeShift;
+
+    // IORING_SETUP_SQE_MIXED: 128-byte entries take two 64-byte slots; only the 128-byte push paths check it.
+    private readonly bool _mixed;
+
+    // IORING_SETUP_SQ_REWIND: the kernel reads every batch from slot 0 and its head and tail must stay 0, so _tail
+    // points at this pinned word instead of the shared tail (the hot path stays the same code).
+    private readonly bool _rewind;
+    private readonly uint[]? _rewindTail;
 
     // Our tail: only this queue writes the kernel's tail, so the local copy is always current.
     private uint _localTail;
@@ -43,6 +52,14 @@ public sealed unsafe class SubmissionQueue
         _sqes = memory.Sqes;
         IsSqe128 = memory.Geometry.SqeSize == 128;
         _sqeShift = IsSqe128 ? 7 : 6;
+        _mixed = (p.flags & IORING_SETUP_SQE_MIXED) != 0;
+        _rewind = (p.flags & IORING_SETUP_SQ_REWIND) != 0;
+        if (_rewind)
+        {
+            _rewindTail = GC.AllocateArray<uint>(1, pinned: true);
+            _tail = (uint*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_rewindTail));
+        }
+
         _localTail = Volatile.Read(ref *_tail);
         _cachedHead = Volatile.Read(ref *_head);
 
@@ -138,7 +155,7 @@ public sealed unsafe class SubmissionQueue
     public int Capacity => (int)_entries;
 
     /// <summary>The number of pushed entries the kernel has not consumed yet.</summary>
-    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <remarks>On a mixed ring this counts 64-byte slots (a 128-byte entry is two, padding one). Available since Linux 5.1.</remarks>
     public int Count
     {
         get
@@ -175,14 +192,17 @@ public sealed unsafe class SubmissionQueue
     }
 
     /// <summary>Copies a 128-byte <paramref name="entry"/> into the next free slot; false when the queue is full.</summary>
-    /// <remarks><b>Safety:</b> buffers and addresses the entry points to must stay valid until its completion arrives.</remarks>
-    /// <exception cref="InvalidOperationException">The ring's entries are 64 bytes (no <see cref="RingBuilder.SetupSqe128"/>).</exception>
+    /// <remarks>On a mixed ring (<see cref="RingBuilder.SetupSqeMixed"/>) the entry takes two slots, plus a silent
+    /// padding NOP when only the ring's last slot is left before the end.
+    /// <b>Safety:</b> buffers and addresses the entry points to must stay valid until its completion arrives.</remarks>
+    /// <exception cref="InvalidOperationException">The ring's entries are 64 bytes (neither <see cref="RingBuilder.SetupSqe128"/> nor <see cref="RingBuilder.SetupSqeMixed"/>).</exception>
+    /// <exception cref="ArgumentException">On a mixed ring, the opcode is not a 128-byte one (<c>NOP128</c>, <c>URING_CMD128</c>).</exception>
     public bool TryPush(in SubmissionEntry128 entry)
     {
         _ring.ThrowIfDisposed();
         if (!IsSqe128)
         {
-            throw new InvalidOperationException("128-byte entries need a ring built with SetupSqe128().");
+            return TryPushMixed(entry);
         }
 
         uint tail = _localTail;
@@ -220,13 +240,14 @@ public sealed unsafe class SubmissionQueue
     /// <summary>Copies all 128-byte <paramref name="entries"/> or none: false, with nothing pushed, when they do not all fit.</summary>
     /// <remarks>The batch becomes visible to the kernel at once. Available since Linux 5.19.
     /// <b>Safety:</b> buffers and addresses the entries point to must stay valid until their completions arrive.</remarks>
-    /// <exception cref="InvalidOperationException">The ring's entries are 64 bytes (no <see cref="RingBuilder.SetupSqe128"/>).</exception>
+    /// <exception cref="InvalidOperationException">The ring's entries are 64 bytes (neither <see cref="RingBuilder.SetupSqe128"/> nor <see cref="RingBuilder.SetupSqeMixed"/>).</exception>
+    /// <exception cref="ArgumentException">On a mixed ring, an opcode is not a 128-byte one.</exception>
     public bool TryPushMultiple(ReadOnlySpan<SubmissionEntry128> entries)
     {
         _ring.ThrowIfDisposed();
         if (!IsSqe128)
         {
-            throw new InvalidOperationException("128-byte entries need a ring built with SetupSqe128().");
+            return TryPushMultipleMixed(entries);
         }
 
         uint tail = _localTail;
@@ -251,9 +272,14 @@ public sealed unsafe class SubmissionQueue
     /// <summary>The sq_flags word, loaded without ordering (callers that need ordering fence first).</summary>
     internal uint RawFlags => Volatile.Read(ref *_flags);
 
-    /// <summary>Entries published but not yet consumed by the kernel (Rust's <c>Submitter::sq_len</c>).</summary>
+    /// <summary>Entries published but not yet consumed by the kernel (Rust's <c>Submitter::sq_len</c>); on an SQ_REWIND ring, the batch, handed over to the io_uring_enter call about to run.</summary>
     internal uint PendingForKernel()
     {
+        if (_rewind)
+        {
+            return TakeRewindBatch();
+        }
+
         // Acquire on both: the count must not be older than the entries it describes.
         uint head = Volatile.Read(ref *_head);
         uint tail = Volatile.Read(ref *_tail);

@@ -17,6 +17,10 @@ public sealed class RingBuilder
     {
     }
 
+    /// <summary>The <c>IORING_SETUP_*</c> flags chosen so far (what <see cref="Build"/> passes to io_uring_setup(2)).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    public SetupFlags Flags => (SetupFlags)_params.flags;
+
     /// <summary>Marks the ring's memory so child processes do not inherit it after fork(2) (madvise MADV_DONTFORK).</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
     public RingBuilder DontFork()
@@ -106,6 +110,23 @@ public sealed class RingBuilder
     /// <summary>Makes completion entries 32 bytes (<c>IORING_SETUP_CQE32</c>).</summary>
     /// <remarks>Available since Linux 5.19.</remarks>
     public RingBuilder SetupCqe32() => Set(IORING_SETUP_CQE32);
+
+    /// <summary>Lets the completion queue hold both 16- and 32-byte entries (<c>IORING_SETUP_CQE_MIXED</c>): a 32-byte completion carries <c>IORING_CQE_F_32</c> and fills two 16-byte slots.</summary>
+    /// <remarks>The queue drops the kernel's <c>IORING_CQE_F_SKIP</c> padding itself; read big completions with
+    /// <see cref="CompletionQueue.TryDequeue(out CompletionEntry32)"/>. Not with <see cref="SetupCqe32"/>.
+    /// Available since Linux 6.18.</remarks>
+    public RingBuilder SetupCqeMixed() => Set(IORING_SETUP_CQE_MIXED);
+
+    /// <summary>Lets the submission queue hold both 64- and 128-byte entries (<c>IORING_SETUP_SQE_MIXED</c>): a 128-byte opcode (<c>NOP128</c>, <c>URING_CMD128</c>) fills two 64-byte slots.</summary>
+    /// <remarks>Push big entries with <see cref="SubmissionQueue.TryPush(in SubmissionEntry128)"/>; the queue pads
+    /// with a silent NOP so a big entry never straddles the ring's end. Not with <see cref="SetupSqe128"/>.
+    /// Available since Linux 6.19.</remarks>
+    public RingBuilder SetupSqeMixed() => Set(IORING_SETUP_SQE_MIXED);
+
+    /// <summary>Has the kernel ignore the submission queue's head and tail and read each batch from slot 0 (<c>IORING_SETUP_SQ_REWIND</c>); needs <see cref="SetupNoSqArray"/>, not with <see cref="SetupSqPoll"/>.</summary>
+    /// <remarks>The queue then fills from slot 0 after every submit and never moves the shared head and tail.
+    /// Available since Linux 7.0.</remarks>
+    public RingBuilder SetupSqRewind() => Set(IORING_SETUP_SQ_REWIND);
 
     /// <summary>Sleeps before polling for I/O completions (<c>IORING_SETUP_HYBRID_IOPOLL</c>); needs <see cref="SetupIoPoll"/>.</summary>
     /// <remarks>Available since Linux 6.13.</remarks>

@@ -61,6 +61,17 @@ internal readonly record struct RingGeometry(uint SqEntries, uint CqEntries, int
         }
 
         CheckFlagRules(flags);
+
+        // rings_size(): a mixed queue must hold one big entry (two slots).
+        if ((flags & IORING_SETUP_SQE_MIXED) != 0 && sq < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(entries), entries, "A ring with SetupSqeMixed() needs at least 2 entries.");
+        }
+
+        if ((flags & IORING_SETUP_CQE_MIXED) != 0 && cq < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(cqEntries), cqEntries, "A ring with SetupCqeMixed() needs at least 2 completion entries.");
+        }
         return new RingGeometry(
             sq,
             cq,
@@ -79,6 +90,22 @@ internal readonly record struct RingGeometry(uint SqEntries, uint CqEntries, int
         if ((flags & IORING_SETUP_SQPOLL) != 0 && (flags & IORING_SETUP_DEFER_TASKRUN) != 0)
         {
             throw new InvalidOperationException("SetupDeferTaskrun() cannot be combined with SetupSqPoll(): completion work would run on the polling thread (io_uring_setup(2): EINVAL).");
+        }
+
+        Exclude(flags, IORING_SETUP_CQE32 | IORING_SETUP_CQE_MIXED, "SetupCqeMixed() cannot be combined with SetupCqe32(): such a ring never posts 16-byte entries");
+        Exclude(flags, IORING_SETUP_SQE128 | IORING_SETUP_SQE_MIXED, "SetupSqeMixed() cannot be combined with SetupSqe128(): such a ring never takes 64-byte entries");
+
+        // The header's rule for SQ_REWIND: the kernel reads from slot 0 of the SQE array itself (no index array),
+        // and an SQPOLL thread would have no submit call to tell it where a batch ends.
+        Require(flags, IORING_SETUP_SQ_REWIND, IORING_SETUP_NO_SQARRAY, "SetupSqRewind() needs SetupNoSqArray()");
+        Exclude(flags, IORING_SETUP_SQ_REWIND | IORING_SETUP_SQPOLL, "SetupSqRewind() cannot be combined with SetupSqPoll()");
+    }
+
+    private static void Exclude(uint flags, uint both, string message)
+    {
+        if ((flags & both) == both)
+        {
+            throw new InvalidOperationException(message + " (io_uring_setup(2): EINVAL).");
         }
     }
 
