@@ -113,13 +113,25 @@ public sealed unsafe partial class SubmissionQueue
         }
     }
 
-    // SQ_REWIND: the kernel takes to_submit entries from slot 0 during io_uring_enter (no SQPOLL thread is allowed),
-    // so the batch is handed over when the submitter reads its size, and the next push starts at slot 0 again.
-    private uint TakeRewindBatch()
+    // SQ_REWIND: io_uring_enter takes to_submit entries from slot 0 (no SQPOLL thread is allowed), and returns how
+    // many it took. Those slots are free again; entries it did not take (a partial submit, or a failed call) move to
+    // the front, so the next batch still starts at slot 0 and nothing pushed is lost.
+    internal void CompleteRewindBatch(int submitted)
     {
-        uint batch = _localTail;
-        _localTail = 0;
-        Volatile.Write(ref *_tail, 0);
-        return batch;
+        if (submitted <= 0)
+        {
+            return;
+        }
+
+        uint taken = Math.Min((uint)submitted, _localTail);
+        uint left = _localTail - taken;
+        if (left != 0)
+        {
+            nuint bytes = (nuint)left << _sqeShift;
+            Buffer.MemoryCopy(_sqes + ((nuint)taken << _sqeShift), _sqes, bytes, bytes);
+        }
+
+        _localTail = left;
+        Volatile.Write(ref *_tail, left);
     }
 }

@@ -272,12 +272,13 @@ public sealed unsafe partial class SubmissionQueue
     /// <summary>The sq_flags word, loaded without ordering (callers that need ordering fence first).</summary>
     internal uint RawFlags => Volatile.Read(ref *_flags);
 
-    /// <summary>Entries published but not yet consumed by the kernel (Rust's <c>Submitter::sq_len</c>); on an SQ_REWIND ring, the batch, handed over to the io_uring_enter call about to run.</summary>
+    /// <summary>Entries published but not yet consumed by the kernel (Rust's <c>Submitter::sq_len</c>); on an SQ_REWIND ring, the batch waiting in slots 0 and up.</summary>
     internal uint PendingForKernel()
     {
         if (_rewind)
         {
-            return TakeRewindBatch();
+            // The whole batch from slot 0; CompleteRewindBatch settles it after io_uring_enter returns.
+            return _localTail;
         }
 
         // Acquire on both: the count must not be older than the entries it describes.

@@ -215,7 +215,14 @@ public sealed unsafe partial class Submitter
             }
         }
 
-        return EnterCore(pending, want, flags, extArg);
+        int result = EnterCore(pending, want, flags, extArg);
+        if (_sq.IsSqRewind)
+        {
+            // SQ_REWIND: what the kernel took from slot 0 is known only now; a failed or partial submit keeps the rest.
+            _sq.CompleteRewindBatch(result);
+        }
+
+        return result;
     }
 
     // The typed path: the generated Syscalls.Enter overloads (no argument, or io_uring_getevents_arg with EXT_ARG).
