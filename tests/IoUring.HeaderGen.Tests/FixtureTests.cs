@@ -34,7 +34,7 @@ public sealed class FixtureTests
     public void Output_matches_the_baseline(string fixture)
     {
         string text = Generate(fixture).Text;
-        string baseline = Path.Combine(Repo.Baselines, fixture + ".g.cs");
+        string baseline = Path.Combine(Repo.Baselines, fixture + ".expected.txt");
         if (Repo.UpdateBaselines)
         {
             Directory.CreateDirectory(Repo.Baselines);
