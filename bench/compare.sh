@@ -246,10 +246,13 @@ svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + plot_w + 60}"
        '<rect width="100%" height="100%" fill="white"/>',
        f'<text x="10" y="18" font-size="14" font-weight="bold">'
        f'IoUring.Interop: throughput ratios (ops/s, median of {runs})</text>']
-for i, (_, name, c) in enumerate(series):
-    lx = 10 + (i // 2) * 265 + (i % 2) * 150
-    svg.append(f'<rect x="{lx}" y="30" width="10" height="10" fill="{c}"/>'
-               f'<text x="{lx + 14}" y="39">{name}</text>')
+# Legend: one entry per comparison, its dark swatch (ops/s) beside its light one (per CPU-s), so it fits one line.
+for i in range(0, len(series), 2):
+    lx = 10 + (i // 2) * 200
+    svg.append(f'<rect x="{lx}" y="30" width="10" height="10" fill="{series[i][2]}"/>'
+               f'<rect x="{lx + 11}" y="30" width="10" height="10" fill="{series[i + 1][2]}"/>'
+               f'<text x="{lx + 25}" y="39">{series[i][1]}</text>')
+svg.append(f'<text x="{10 + (len(series) // 2) * 200}" y="39">dark: ops/s, light: per CPU-s</text>')
 if not bars:
     svg.append(f'<text x="{label_w}" y="{top + 14}">No ratios yet: the C# harness has not run '
                '(C figures are in latest.md).</text>')
