@@ -52,6 +52,21 @@ public sealed class RealTableTests
     }
 
     [Fact]
+    public void Every_real_enum_row_but_the_unverified_ones_says_since_which_Linux()
+    {
+        GeneratorHarness.Result result = GeneratorHarness.Run(LibrarySources());
+
+        string[] enums = result.RunResult.GeneratedSources.Select(s => s.HintName)
+            .Where(h => h.StartsWith("IoUring.Interop.", StringComparison.Ordinal) && !h.StartsWith("IoUring.Interop.Native.", StringComparison.Ordinal))
+            .ToArray();
+        enums.Should().HaveCount(19);
+        // The kernel versions of the first IORING_MSG_RING_* and IORING_NOP_* flags are not settled yet.
+        enums.Where(h => !System.Text.RegularExpressions.Regex.IsMatch(result.Source(h), @"/// <remarks>Available since Linux \d+\.\d+\.</remarks>\n"))
+            .Should().BeEquivalentTo("IoUring.Interop.MsgRingFlags.g.cs", "IoUring.Interop.NopFlags.g.cs");
+        result.Source("IoUring.Interop.CqeFlags.g.cs").Should().Contain("Available since Linux 5.7.");
+    }
+
+    [Fact]
     public void A_fake_new_register_op_member_makes_the_build_report_IOU004_naming_it()
     {
         string[] sources = LibrarySources(native => native.Replace(
