@@ -25,7 +25,7 @@ namespace IoUring.Interop.Native;
 [GeneratedEnum("PbufRingFlags", "Flags of io_uring_buf_reg for IORING_REGISTER_PBUF_RING", "IOU_PBUF_RING_", Since = "6.4")]
 [GeneratedEnum("RestrictionOp", "Kinds of io_uring_restriction for IORING_REGISTER_RESTRICTIONS", "IORING_RESTRICTION_",
     FromEnum = nameof(io_uring_register_restriction_op), IsFlags = false, Since = "5.10")]
-[GeneratedEnum("NopFlags", "Flags of IORING_OP_NOP", "IORING_NOP_")]
+[GeneratedEnum("NopFlags", "Flags of IORING_OP_NOP", "IORING_NOP_", Since = "6.10")]
 [GeneratedEnum("FixedFdFlags", "Flags of IORING_OP_FIXED_FD_INSTALL", "IORING_FIXED_FD_", Since = "6.8")]
 [NameOverride("GETEVENTS", "GetEvents")]
 [NameOverride("SQPOLL", "SqPoll")]
