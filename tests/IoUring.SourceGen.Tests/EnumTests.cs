@@ -34,6 +34,14 @@ public sealed class EnumTests
     }
 
     [Fact]
+    public void A_row_with_Since_gives_its_enum_the_availability_remark_and_a_row_without_gives_none()
+    {
+        Generated.Value.Result.Source("IoUring.Interop.SetupFlags.g.cs").Should().Contain(
+            "/// <summary>Flags for io_uring_setup(2).</summary>\n    /// <remarks>Available since Linux 5.1.</remarks>\n    [global::System.Flags]\n");
+        Generated.Value.Result.Source("IoUring.Interop.EnterFlags.g.cs").Should().NotContain("<remarks>");
+    }
+
+    [Fact]
     public void SqeFlags_is_a_byte_enum_without_the_bit_numbers()
     {
         Enum("SqeFlags").GetEnumUnderlyingType().Should().Be<byte>();

@@ -52,7 +52,7 @@ internal static class FakeTable
 
         namespace IoUring.Interop.Native
         {
-            [GeneratedEnum("SetupFlags", "Flags for io_uring_setup(2).", "IORING_SETUP_")]
+            [GeneratedEnum("SetupFlags", "Flags for io_uring_setup(2).", "IORING_SETUP_", Since = "5.1")]
             [GeneratedEnum("EnterFlags", "Flags for io_uring_enter(2).", "IORING_ENTER_")]
             [GeneratedEnum("SqeFlags", "Flags of an SQE.", "IOSQE_", UnderlyingType = typeof(byte))]
             [GeneratedEnum("TimeoutFlags", "Timeout flags.", "IORING_TIMEOUT_", Include = new[] { "IORING_LINK_TIMEOUT_UPDATE" })]

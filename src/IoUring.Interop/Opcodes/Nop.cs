@@ -13,7 +13,7 @@ public struct Nop
     /// <summary>The opcode this builder encodes.</summary>
     public const io_uring_op Code = io_uring_op.IORING_OP_NOP;
 
-    /// <summary>When set, the completion carries this result (IORING_NOP_INJECT_RESULT, Linux 6.12): a way to test error paths and links.</summary>
+    /// <summary>When set, the completion carries this result (IORING_NOP_INJECT_RESULT, Linux 6.10): a way to test error paths and links.</summary>
     public int? InjectResult { get; set; }
 
     /// <summary>Further IORING_NOP_* flags passed through unchanged.</summary>

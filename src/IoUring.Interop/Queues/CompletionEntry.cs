@@ -5,7 +5,7 @@ using static IoUring.Interop.Native.Constants;
 namespace IoUring.Interop;
 
 /// <summary>A 16-byte completion queue entry (<c>struct io_uring_cqe</c>): the result of one request.</summary>
-/// <remarks>Rust's <c>cqueue::Entry</c>.</remarks>
+/// <remarks>Rust's <c>cqueue::Entry</c>. Available since Linux 5.1.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
 [StructLayout(LayoutKind.Sequential, Size = 16)]
 public readonly struct CompletionEntry

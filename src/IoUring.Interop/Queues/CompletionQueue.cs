@@ -9,7 +9,7 @@ namespace IoUring.Interop;
 /// <summary>The completion queue: a ring of results the kernel fills and the application consumes.</summary>
 /// <remarks>Rust's <c>cqueue::CompletionQueue</c>. One consumer at a time. Each dequeue returns the slot to the
 /// kernel at once; <see cref="Fill"/> returns a batch with one store. <c>foreach</c> drains the queue without
-/// allocating.</remarks>
+/// allocating. Available since Linux 5.1.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
 public sealed unsafe partial class CompletionQueue
 {

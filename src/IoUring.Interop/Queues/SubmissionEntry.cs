@@ -5,7 +5,7 @@ using IoUring.Interop.Native;
 namespace IoUring.Interop;
 
 /// <summary>A 64-byte submission queue entry (<c>struct io_uring_sqe</c>), made by an opcode builder and pushed with <see cref="SubmissionQueue.TryPush(in SubmissionEntry)"/>.</summary>
-/// <remarks>Rust's <c>squeue::Entry</c>. A plain value: copying it copies the request.</remarks>
+/// <remarks>Rust's <c>squeue::Entry</c>. A plain value: copying it copies the request. Available since Linux 5.1.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
 [StructLayout(LayoutKind.Sequential, Size = 64)]
 public struct SubmissionEntry

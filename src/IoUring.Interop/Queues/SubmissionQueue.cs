@@ -10,7 +10,7 @@ namespace IoUring.Interop;
 /// <summary>The submission queue: a ring of entries the application fills and the kernel consumes.</summary>
 /// <remarks>Rust's <c>squeue::SubmissionQueue</c>. One producer at a time. Each push publishes the new tail at
 /// once (so <see cref="Submitter.Submit"/> always sees it); <see cref="TryPushMultiple(ReadOnlySpan{SubmissionEntry})"/> publishes a batch with
-/// one store, which is how to hand a linked chain to an SQPOLL thread in one piece.</remarks>
+/// one store, which is how to hand a linked chain to an SQPOLL thread in one piece. Available since Linux 5.1.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
 public sealed unsafe partial class SubmissionQueue
 {

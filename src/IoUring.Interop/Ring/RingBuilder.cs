@@ -6,7 +6,8 @@ namespace IoUring.Interop;
 
 /// <summary>Collects io_uring_setup(2) options, then builds a <see cref="Ring"/>.</summary>
 /// <remarks>Rust's <c>Builder</c>. Each method sets one <c>IORING_SETUP_*</c> flag (and its field) and returns
-/// the builder; <see cref="Build"/> checks the kernel's rules for the combination before the system call.</remarks>
+/// the builder; <see cref="Build"/> checks the kernel's rules for the combination before the system call.
+/// Available since Linux 5.1.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_setup.2.html"/>
 public sealed class RingBuilder
 {

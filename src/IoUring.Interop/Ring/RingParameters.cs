@@ -4,7 +4,8 @@ using static IoUring.Interop.Native.Constants;
 namespace IoUring.Interop;
 
 /// <summary>The parameters the kernel returned for a ring: its setup flags, features and queue sizes.</summary>
-/// <remarks>Rust's <c>Parameters</c>. A snapshot of <c>struct io_uring_params</c> after io_uring_setup(2).</remarks>
+/// <remarks>Rust's <c>Parameters</c>. A snapshot of <c>struct io_uring_params</c> after io_uring_setup(2).
+/// Available since Linux 5.1.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_setup.2.html"/>
 public sealed class RingParameters
 {

@@ -8,7 +8,7 @@ namespace IoUring.Interop;
 
 /// <summary>Submits queued entries to the kernel, waits for completions, and registers resources with the ring.</summary>
 /// <remarks>Rust's <c>Submitter</c>: a non-owning view of its <see cref="Ring"/> (one per ring, so getting it never
-/// allocates). Register and unregister members live in the other parts of this class.</remarks>
+/// allocates). Register and unregister members live in the other parts of this class. Available since Linux 5.1.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
 public sealed unsafe partial class Submitter
 {

@@ -5,7 +5,7 @@ namespace IoUring.Interop;
 
 /// <summary>Describes which in-flight requests a cancellation matches: by user data, by file, by opcode, or any.</summary>
 /// <remarks>Rust's <c>types::CancelBuilder</c>; used by the AsyncCancel builder and <c>Submitter.RegisterSyncCancel</c>.
-/// Matching by file or any request is available since Linux 5.19; by opcode since Linux 6.6.</remarks>
+/// Available since Linux 5.5 (matching by user data). Matching by file or any request needs Linux 5.19; by opcode, Linux 6.6.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_prep_cancel.3.html"/>
 public struct CancelBuilder
 {

@@ -1,7 +1,8 @@
 namespace IoUring.Interop;
 
 /// <summary>The file an operation acts on: either a raw <see cref="Fd"/> or a registered <see cref="Fixed"/> slot.</summary>
-/// <remarks>Rust's sealed <c>Target</c>: builders put <see cref="Value"/> in <c>sqe.fd</c> and set <c>IOSQE_FIXED_FILE</c> when <see cref="IsFixed"/>.</remarks>
+/// <remarks>Rust's sealed <c>Target</c>: builders put <see cref="Value"/> in <c>sqe.fd</c> and set <c>IOSQE_FIXED_FILE</c> when <see cref="IsFixed"/>.
+/// Available since Linux 5.1.</remarks>
 public readonly struct FileTarget
 {
     private FileTarget(int value, bool isFixed)

@@ -4,7 +4,8 @@ using System.Runtime.InteropServices;
 namespace IoUring.Interop;
 
 /// <summary>A duration or point in time with the layout of the kernel's <c>__kernel_timespec</c> (16 bytes).</summary>
-/// <remarks>Rust's <c>types::Timespec</c>; used by timeouts and by <see cref="SubmitArgs"/>.</remarks>
+/// <remarks>Rust's <c>types::Timespec</c>; used by timeouts and by <see cref="SubmitArgs"/>.
+/// Available since Linux 5.4 (as an io_uring argument).</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man3/timespec.3type.html"/>
 [StructLayout(LayoutKind.Sequential)]
 public struct Timespec : IEquatable<Timespec>

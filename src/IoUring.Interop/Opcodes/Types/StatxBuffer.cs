@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 namespace IoUring.Interop;
 
 /// <summary><c>struct statx</c> (256 bytes), filled by the Statx builder's request.</summary>
-/// <remarks>Fields past <see cref="DioOffsetAlign"/> are valid only when the kernel sets their STATX_* bit in <see cref="Mask"/>.</remarks>
+/// <remarks>Fields past <see cref="DioOffsetAlign"/> are valid only when the kernel sets their STATX_* bit in <see cref="Mask"/>.
+/// Available since Linux 5.6 (as an io_uring argument).</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/statx.2.html"/>
 [StructLayout(LayoutKind.Explicit, Size = 256)]
 public struct StatxBuffer

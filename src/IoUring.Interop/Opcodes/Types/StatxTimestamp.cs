@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 namespace IoUring.Interop;
 
 /// <summary><c>struct statx_timestamp</c> (16 bytes).</summary>
+/// <remarks>Available since Linux 5.6 (as an io_uring argument).</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/statx.2.html"/>
 [StructLayout(LayoutKind.Sequential)]
 public struct StatxTimestamp
