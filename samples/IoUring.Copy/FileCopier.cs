@@ -53,14 +53,13 @@ public static unsafe class FileCopier
 
     private static void RegisterBuffers(Ring ring, byte* pool, int count, int size)
     {
-        iovec* vectors = stackalloc iovec[count];
+        IoVector* vectors = stackalloc IoVector[count];
         for (int i = 0; i < count; i++)
         {
-            vectors[i].iov_base = pool + (nint)i * size;
-            vectors[i].iov_len = (nuint)size;
+            vectors[i] = new IoVector(pool + (nint)i * size, (nuint)size);
         }
 
-        ring.Submitter.RegisterBuffers(new ReadOnlySpan<iovec>(vectors, count));
+        ring.Submitter.RegisterBuffers(new ReadOnlySpan<IoVector>(vectors, count));
     }
 
     /// <summary>The state of one copy: which range each slot carries, what is done, what comes next.</summary>

@@ -191,6 +191,6 @@ public sealed unsafe class EchoServer : IDisposable
 
         // A pure timeout: no completion count, fires once after the given time.
         public static SubmissionEntry Timeout(Timespec* timespec, ulong userData) =>
-            new Timeout(timespec).Build().WithUserData(userData);
+            new TimeoutAdd(timespec).Build().WithUserData(userData);
     }
 }

@@ -61,7 +61,7 @@ public static class ProbeReport
         int count = 0;
         foreach (io_uring_op op in Enum.GetValues<io_uring_op>().Where(op => op != io_uring_op.IORING_OP_LAST))
         {
-            bool yes = probe.IsSupported(op);
+            bool yes = probe.IsSupported((Opcode)op);
             count += yes ? 1 : 0;
             table.Add(op.ToString(), ((uint)op).ToString(System.Globalization.CultureInfo.InvariantCulture), yes ? "supported" : "unsupported");
         }

@@ -32,10 +32,10 @@ public sealed unsafe class Probe
     internal io_uring_probe* Pointer => (io_uring_probe*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_memory));
 
     /// <summary>The highest opcode the kernel knows (supported or not).</summary>
-    public io_uring_op LastOp => (io_uring_op)Pointer->last_op;
+    public Opcode LastOp => (Opcode)Pointer->last_op;
 
     /// <summary>Whether the kernel supports <paramref name="opcode"/>.</summary>
-    public bool IsSupported(io_uring_op opcode)
+    public bool IsSupported(Opcode opcode)
     {
         io_uring_probe* probe = Pointer;
         // ops_len is how many slots the kernel filled; opcodes past it are newer than the kernel.
@@ -45,16 +45,16 @@ public sealed unsafe class Probe
     }
 
     /// <summary>Every opcode the kernel supports, in opcode order.</summary>
-    public IReadOnlyList<io_uring_op> SupportedOpcodes
+    public IReadOnlyList<Opcode> SupportedOpcodes
     {
         get
         {
             io_uring_probe* probe = Pointer;
-            var supported = new List<io_uring_op>(probe->ops_len);
+            var supported = new List<Opcode>(probe->ops_len);
             foreach (ref readonly io_uring_probe_op op in probe->ops(probe->ops_len))
             {
                 if ((op.flags & IO_URING_OP_SUPPORTED) != 0)
-                    supported.Add((io_uring_op)op.op);
+                    supported.Add((Opcode)op.op);
             }
             return supported;
         }
@@ -66,7 +66,7 @@ public sealed unsafe class Probe
     public override string ToString()
     {
         var text = new StringBuilder("Probe { LastOp = ").Append(LastOp).Append(", Supported = [");
-        IReadOnlyList<io_uring_op> supported = SupportedOpcodes;
+        IReadOnlyList<Opcode> supported = SupportedOpcodes;
         for (int i = 0; i < supported.Count; i++)
             text.Append(i == 0 ? "" : ", ").Append(supported[i]);
         return text.Append("] }").ToString();

@@ -32,7 +32,7 @@ public readonly struct Restriction : IEquatable<Restriction>
     }
 
     /// <summary>Allows SQEs with opcode <paramref name="opcode"/>.</summary>
-    public static Restriction SqeOp(io_uring_op opcode)
+    public static Restriction SqeOp(Opcode opcode)
     {
         if ((uint)opcode > byte.MaxValue)
             throw new ArgumentOutOfRangeException(nameof(opcode), opcode, "Not an SQE opcode.");

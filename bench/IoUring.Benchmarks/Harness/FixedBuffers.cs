@@ -9,11 +9,10 @@ internal static unsafe class FixedBuffers
 {
     public static void Register(Ring ring, byte* pool, int count, int size)
     {
-        iovec* vectors = stackalloc iovec[count];
+        IoVector* vectors = stackalloc IoVector[count];
         for (int i = 0; i < count; i++)
         {
-            vectors[i].iov_base = pool + (nint)i * size;
-            vectors[i].iov_len = (nuint)size;
+            vectors[i] = new IoVector(pool + (nint)i * size, (nuint)size);
         }
 
         int result = Syscalls.io_uring_register(ring.Fd, (uint)io_uring_register_op.IORING_REGISTER_BUFFERS, vectors, (uint)count);

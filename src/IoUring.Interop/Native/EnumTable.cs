@@ -25,6 +25,8 @@ namespace IoUring.Interop.Native;
 [GeneratedEnum("PbufRingFlags", "Flags of io_uring_buf_reg for IORING_REGISTER_PBUF_RING", "IOU_PBUF_RING_", Since = "6.4")]
 [GeneratedEnum("RestrictionOp", "Kinds of io_uring_restriction for IORING_REGISTER_RESTRICTIONS", "IORING_RESTRICTION_",
     FromEnum = nameof(io_uring_register_restriction_op), IsFlags = false, Since = "5.10")]
+[GeneratedEnum("Opcode", "Operations of a submission queue entry (io_uring_sqe.opcode), one per IORING_OP_*", "IORING_OP_",
+    FromEnum = nameof(io_uring_op), IsFlags = false, UnderlyingType = typeof(byte), Since = "5.1")]
 [GeneratedEnum("NopFlags", "Flags of IORING_OP_NOP", "IORING_NOP_", Since = "6.10")]
 [GeneratedEnum("FixedFdFlags", "Flags of IORING_OP_FIXED_FD_INSTALL", "IORING_FIXED_FD_", Since = "6.8")]
 [NameOverride("GETEVENTS", "GetEvents")]
@@ -51,6 +53,29 @@ namespace IoUring.Interop.Native;
 [NameOverride("DATASYNC", "DataSync")]
 [NameOverride("CLOEXEC", "CloExec")]
 [NameOverride(nameof(Constants.IORING_CQE_F_32), "Cqe32")]
+[NameOverride("READV", "Readv")]
+[NameOverride("WRITEV", "Writev")]
+[NameOverride("SENDMSG", "SendMsg")]
+[NameOverride("RECVMSG", "RecvMsg")]
+[NameOverride("OPENAT", "OpenAt")]
+[NameOverride("OPENAT2", "OpenAt2")]
+[NameOverride("STATX", "Statx")]
+[NameOverride("FADVISE", "Fadvise")]
+[NameOverride("MADVISE", "Madvise")]
+[NameOverride("RENAMEAT", "RenameAt")]
+[NameOverride("UNLINKAT", "UnlinkAt")]
+[NameOverride("MKDIRAT", "MkDirAt")]
+[NameOverride("SYMLINKAT", "SymlinkAt")]
+[NameOverride("LINKAT", "LinkAt")]
+[NameOverride("FSETXATTR", "FSetXattr")]
+[NameOverride("SETXATTR", "SetXattr")]
+[NameOverride("FGETXATTR", "FGetXattr")]
+[NameOverride("GETXATTR", "GetXattr")]
+[NameOverride("WAITID", "WaitId")]
+[NameOverride("WAITV", "WaitV")]
+[NameOverride("FTRUNCATE", "Ftruncate")]
+[NameOverride("CMD128", "Cmd128")]
+[NameOverride("NOP128", "Nop128")]
 internal static class EnumTable
 {
 }

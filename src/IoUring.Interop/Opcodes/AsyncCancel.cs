@@ -10,7 +10,7 @@ namespace IoUring.Interop.Opcodes;
 public struct AsyncCancel
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_ASYNC_CANCEL;
+    public const Opcode Code = Opcode.AsyncCancel;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="userData">User data of the request to cancel.</param>

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public struct AsyncCancel2
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_ASYNC_CANCEL;
+    public const Opcode Code = Opcode.AsyncCancel;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="builder">What to match.</param>
@@ -35,7 +35,7 @@ public struct AsyncCancel2
             sqe.fd = Builder.FdValue;
         }
 
-        if (Builder.Op is io_uring_op op)
+        if (Builder.Op is Opcode op)
         {
             sqe.cancel_flags |= IORING_ASYNC_CANCEL_OP;
             sqe.len = (uint)op;

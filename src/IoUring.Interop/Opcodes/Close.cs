@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public struct Close
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_CLOSE;
+    public const Opcode Code = Opcode.Close;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Target file (raw fd or registered index).</param>

@@ -7,7 +7,7 @@ internal static unsafe partial class EntryStart
 {
     /// <summary>The one encoding of LINKAT and RENAMEAT: old directory fd and path in fd/addr, new directory fd in len, new path in the next 8 bytes (addr2 for linkat, off for renameat: one union) (the flags, hardlink_flags or rename_flags, stay with the builder).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static SubmissionEntry PathPair(io_uring_op op, int oldDirFd, byte* oldPath, int newDirFd, byte* newPath)
+    internal static SubmissionEntry PathPair(Opcode op, int oldDirFd, byte* oldPath, int newDirFd, byte* newPath)
     {
         SubmissionEntry entry = New(op, oldDirFd);
         ref io_uring_sqe sqe = ref entry.Sqe;

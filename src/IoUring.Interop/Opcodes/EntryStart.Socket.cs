@@ -13,7 +13,7 @@ internal static unsafe partial class EntryStart
     /// <param name="msgFlags">MSG_* flags as in <c>send(2)</c>/<c>recv(2)</c>.</param>
     /// <param name="ioUringFlags">IORING_RECVSEND_* / IORING_RECV_MULTISHOT bits.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static SubmissionEntry Transfer(io_uring_op op, FileTarget fd, byte* buffer, uint length, int msgFlags, uint ioUringFlags)
+    internal static SubmissionEntry Transfer(Opcode op, FileTarget fd, byte* buffer, uint length, int msgFlags, uint ioUringFlags)
     {
         SubmissionEntry entry = New(op, fd);
         ref io_uring_sqe sqe = ref entry.Sqe;
@@ -26,7 +26,7 @@ internal static unsafe partial class EntryStart
 
     /// <summary>A send or receive whose buffers always come from provided-buffer group <paramref name="group"/> (bundles, multishot receive).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static SubmissionEntry SelectedTransfer(io_uring_op op, FileTarget fd, uint length, int msgFlags, uint ioUringFlags, ushort group)
+    internal static SubmissionEntry SelectedTransfer(Opcode op, FileTarget fd, uint length, int msgFlags, uint ioUringFlags, ushort group)
     {
         SubmissionEntry entry = Transfer(op, fd, null, length, msgFlags, ioUringFlags);
         SelectBuffer(ref entry, group);
@@ -48,7 +48,7 @@ internal static unsafe partial class EntryStart
     /// <param name="ioPrio">ioprio, where the IORING_RECVSEND_* / IORING_RECV_MULTISHOT bits live.</param>
     /// <param name="msgFlags">MSG_* flags as in <c>sendmsg(2)</c>/<c>recvmsg(2)</c>.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static SubmissionEntry Message(io_uring_op op, FileTarget fd, MsgHdr* message, ushort ioPrio, uint msgFlags)
+    internal static SubmissionEntry Message(Opcode op, FileTarget fd, MsgHdr* message, ushort ioPrio, uint msgFlags)
     {
         SubmissionEntry entry = New(op, fd);
         ref io_uring_sqe sqe = ref entry.Sqe;
@@ -72,7 +72,7 @@ internal static unsafe partial class EntryStart
 
     /// <summary>The one encoding of BIND and CONNECT: the socket address at addr, its length in the next 8 bytes (bind reads them as sqe->addr2, connect as sqe->off: one union in io_uring.h).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static SubmissionEntry SocketAddress(io_uring_op op, FileTarget fd, void* address, uint length)
+    internal static SubmissionEntry SocketAddress(Opcode op, FileTarget fd, void* address, uint length)
     {
         SubmissionEntry entry = New(op, fd);
         entry.Sqe.addr = (ulong)address;
@@ -82,7 +82,7 @@ internal static unsafe partial class EntryStart
 
     /// <summary>A URING_CMD on a socket carrying <paramref name="command"/> (SOCKET_URING_OP_*) in cmd_op; the commands' arguments follow in the builder.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static SubmissionEntry SocketCommand(io_uring_op op, FileTarget fd, io_uring_socket_op command)
+    internal static SubmissionEntry SocketCommand(Opcode op, FileTarget fd, io_uring_socket_op command)
     {
         SubmissionEntry entry = New(op, fd);
         entry.Sqe.cmd_op = (uint)command;
@@ -91,7 +91,7 @@ internal static unsafe partial class EntryStart
 
     /// <summary>The one encoding of the URING_CMD socket-option commands (SOCKET_URING_OP_GETSOCKOPT / SETSOCKOPT): level, name, value and length as in <c>getsockopt(2)</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static SubmissionEntry SocketOption(io_uring_op op, FileTarget fd, io_uring_socket_op command, int level, int optionName, void* value, int length)
+    internal static SubmissionEntry SocketOption(Opcode op, FileTarget fd, io_uring_socket_op command, int level, int optionName, void* value, int length)
     {
         SubmissionEntry entry = SocketCommand(op, fd, command);
         ref io_uring_sqe sqe = ref entry.Sqe;

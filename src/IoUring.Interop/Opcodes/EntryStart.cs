@@ -13,7 +13,7 @@ internal static partial class EntryStart
 {
     /// <summary>A zeroed entry for <paramref name="op"/> on the raw descriptor (or opcode-specific number) <paramref name="fd"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static SubmissionEntry New(io_uring_op op, int fd)
+    internal static SubmissionEntry New(Opcode op, int fd)
     {
         SubmissionEntry entry = default;
         entry.Sqe.opcode = (byte)op;
@@ -23,7 +23,7 @@ internal static partial class EntryStart
 
     /// <summary>A zeroed entry for <paramref name="op"/> on a file that is either a raw fd or a registered (fixed) file.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static SubmissionEntry New(io_uring_op op, FileTarget target)
+    internal static SubmissionEntry New(Opcode op, FileTarget target)
     {
         SubmissionEntry entry = New(op, target.Value);
         if (target.IsFixed)

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct EpollWait
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_EPOLL_WAIT;
+    public const Opcode Code = Opcode.EpollWait;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="epollFd">The epoll instance.</param>

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct FGetXattr
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_FGETXATTR;
+    public const Opcode Code = Opcode.FGetXattr;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Target file (raw fd or registered index).</param>

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct FSetXattr
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_FSETXATTR;
+    public const Opcode Code = Opcode.FSetXattr;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Target file (raw fd or registered index).</param>

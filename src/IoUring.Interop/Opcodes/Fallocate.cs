@@ -10,7 +10,7 @@ namespace IoUring.Interop.Opcodes;
 public struct Fallocate
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_FALLOCATE;
+    public const Opcode Code = Opcode.Fallocate;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Target file (raw fd or registered index).</param>

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct FilesUpdate
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_FILES_UPDATE;
+    public const Opcode Code = Opcode.FilesUpdate;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fds">Array of fds (-1 clears a slot, IORING_REGISTER_FILES_SKIP keeps it).</param>

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public struct FixedFdInstall
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_FIXED_FD_INSTALL;
+    public const Opcode Code = Opcode.FixedFdInstall;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">The registered file slot.</param>

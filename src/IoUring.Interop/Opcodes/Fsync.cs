@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public struct Fsync
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_FSYNC;
+    public const Opcode Code = Opcode.Fsync;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Target file (raw fd or registered index).</param>

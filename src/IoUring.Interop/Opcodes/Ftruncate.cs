@@ -10,7 +10,7 @@ namespace IoUring.Interop.Opcodes;
 public struct Ftruncate
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_FTRUNCATE;
+    public const Opcode Code = Opcode.Ftruncate;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Target file (raw fd or registered index).</param>

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct FutexWait
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_FUTEX_WAIT;
+    public const Opcode Code = Opcode.FutexWait;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="futex">The futex word.</param>

@@ -12,7 +12,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct FutexWaitV
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_FUTEX_WAITV;
+    public const Opcode Code = Opcode.FutexWaitV;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="futexes">The futex_waitv array.</param>

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct FutexWake
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_FUTEX_WAKE;
+    public const Opcode Code = Opcode.FutexWake;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="futex">The futex word.</param>

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct GetXattr
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_GETXATTR;
+    public const Opcode Code = Opcode.GetXattr;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="name">NUL-terminated attribute name.</param>

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct HardLinkAt
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_LINKAT;
+    public const Opcode Code = Opcode.LinkAt;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="oldDirFd">Directory of the existing path.</param>

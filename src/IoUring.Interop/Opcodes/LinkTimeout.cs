@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct LinkTimeout
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_LINK_TIMEOUT;
+    public const Opcode Code = Opcode.LinkTimeout;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="time">Relative duration, or absolute time with TimeoutFlags.Abs.</param>

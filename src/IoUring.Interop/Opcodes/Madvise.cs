@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct Madvise
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_MADVISE;
+    public const Opcode Code = Opcode.Madvise;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="address">Start of the range (page aligned).</param>

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct MkDirAt
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_MKDIRAT;
+    public const Opcode Code = Opcode.MkDirAt;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="dirFd">Directory for a relative path.</param>

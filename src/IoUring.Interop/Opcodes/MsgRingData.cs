@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public struct MsgRingData
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_MSG_RING;
+    public const Opcode Code = Opcode.MsgRing;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="ringFd">Target ring fd (io_uring files cannot be registered, so never a fixed index).</param>

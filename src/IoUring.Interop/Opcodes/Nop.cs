@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public struct Nop
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_NOP;
+    public const Opcode Code = Opcode.Nop;
 
     /// <summary>When set, the completion carries this result (IORING_NOP_INJECT_RESULT, Linux 6.10): a way to test error paths and links.</summary>
     public int? InjectResult { get; set; }

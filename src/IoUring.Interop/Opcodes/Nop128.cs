@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public struct Nop128
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_NOP128;
+    public const Opcode Code = Opcode.Nop128;
 
     /// <summary>When set, the completion carries this result (IORING_NOP_INJECT_RESULT).</summary>
     public int? InjectResult { get; set; }

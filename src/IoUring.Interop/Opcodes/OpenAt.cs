@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct OpenAt
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_OPENAT;
+    public const Opcode Code = Opcode.OpenAt;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="dirFd">Directory fd for relative paths, or AT_FDCWD (-100).</param>

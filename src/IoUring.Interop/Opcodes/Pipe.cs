@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct Pipe
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_PIPE;
+    public const Opcode Code = Opcode.Pipe;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fds">Receives the two fds (or slots): read end, then write end.</param>

@@ -10,7 +10,7 @@ namespace IoUring.Interop.Opcodes;
 public struct PollRemove
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_POLL_REMOVE;
+    public const Opcode Code = Opcode.PollRemove;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="userData">User data of the poll request.</param>

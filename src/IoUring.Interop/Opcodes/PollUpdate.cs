@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public struct PollUpdate
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_POLL_REMOVE;
+    public const Opcode Code = Opcode.PollRemove;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="oldUserData">User data of the poll request to update.</param>

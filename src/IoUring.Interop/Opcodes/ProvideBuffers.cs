@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct ProvideBuffers
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_PROVIDE_BUFFERS;
+    public const Opcode Code = Opcode.ProvideBuffers;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="address">Start of the first buffer.</param>

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct Read
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_READ;
+    public const Opcode Code = Opcode.Read;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">File to read.</param>

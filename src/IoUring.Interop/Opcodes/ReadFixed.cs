@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct ReadFixed
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_READ_FIXED;
+    public const Opcode Code = Opcode.ReadFixed;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Target file.</param>

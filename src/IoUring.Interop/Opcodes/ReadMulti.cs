@@ -10,7 +10,7 @@ namespace IoUring.Interop.Opcodes;
 public struct ReadMulti
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_READ_MULTISHOT;
+    public const Opcode Code = Opcode.ReadMultiShot;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Pollable file to read.</param>

@@ -11,14 +11,14 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct ReadvFixed
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_READV_FIXED;
+    public const Opcode Code = Opcode.ReadvFixed;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Target file.</param>
     /// <param name="iovecs">First element of the iovec array.</param>
     /// <param name="count">Number of iovecs.</param>
     /// <param name="bufferIndex">Index of the registered buffer the iovecs point into.</param>
-    public ReadvFixed(FileTarget fd, iovec* iovecs, uint count, ushort bufferIndex)
+    public ReadvFixed(FileTarget fd, IoVector* iovecs, uint count, ushort bufferIndex)
     {
         Fd = fd;
         IoVecs = iovecs;
@@ -30,7 +30,7 @@ public unsafe struct ReadvFixed
     public FileTarget Fd { get; set; }
 
     /// <summary>First element of the iovec array.</summary>
-    public iovec* IoVecs { get; set; }
+    public IoVector* IoVecs { get; set; }
 
     /// <summary>Number of iovecs.</summary>
     public uint Count { get; set; }

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public struct RecvBundle
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_RECV;
+    public const Opcode Code = Opcode.Recv;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Socket (raw fd or registered index).</param>

@@ -12,7 +12,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct RecvMsgMulti
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_RECVMSG;
+    public const Opcode Code = Opcode.RecvMsg;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Socket (raw fd or registered index).</param>

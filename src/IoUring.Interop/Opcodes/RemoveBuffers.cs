@@ -10,7 +10,7 @@ namespace IoUring.Interop.Opcodes;
 public struct RemoveBuffers
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_REMOVE_BUFFERS;
+    public const Opcode Code = Opcode.RemoveBuffers;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="count">Most buffers to remove.</param>

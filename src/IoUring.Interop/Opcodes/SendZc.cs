@@ -12,7 +12,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct SendZc
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_SEND_ZC;
+    public const Opcode Code = Opcode.SendZc;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Socket (raw fd or registered index).</param>

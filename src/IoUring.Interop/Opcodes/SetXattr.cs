@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct SetXattr
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_SETXATTR;
+    public const Opcode Code = Opcode.SetXattr;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="name">NUL-terminated attribute name.</param>

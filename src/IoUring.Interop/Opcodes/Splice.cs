@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public struct Splice
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_SPLICE;
+    public const Opcode Code = Opcode.Splice;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fdIn">Source file.</param>

@@ -12,7 +12,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct Statx
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_STATX;
+    public const Opcode Code = Opcode.Statx;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="dirFd">Directory fd for relative paths, AT_FDCWD (-100), or the file itself with AT_EMPTY_PATH.</param>

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct SymlinkAt
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_SYMLINKAT;
+    public const Opcode Code = Opcode.SymlinkAt;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="newDirFd">Directory for a relative link path.</param>

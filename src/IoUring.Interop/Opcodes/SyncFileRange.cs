@@ -10,7 +10,7 @@ namespace IoUring.Interop.Opcodes;
 public struct SyncFileRange
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_SYNC_FILE_RANGE;
+    public const Opcode Code = Opcode.SyncFileRange;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Target file (raw fd or registered index).</param>

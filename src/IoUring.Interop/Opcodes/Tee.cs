@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public struct Tee
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_TEE;
+    public const Opcode Code = Opcode.Tee;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fdIn">Source pipe.</param>

@@ -12,7 +12,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct TimeoutUpdate
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_TIMEOUT_REMOVE;
+    public const Opcode Code = Opcode.TimeoutRemove;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="userData">User data of the timeout to update.</param>

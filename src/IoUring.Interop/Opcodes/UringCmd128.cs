@@ -10,7 +10,7 @@ namespace IoUring.Interop.Opcodes;
 public struct UringCmd128
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_URING_CMD128;
+    public const Opcode Code = Opcode.UringCmd128;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Target file (raw fd or registered index); the driver or socket decides what the command means.</param>

@@ -10,7 +10,7 @@ namespace IoUring.Interop.Opcodes;
 public struct UringCmd16
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_URING_CMD;
+    public const Opcode Code = Opcode.UringCmd;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Target file (raw fd or registered index); the driver or socket decides what the command means.</param>

@@ -11,7 +11,7 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct WaitId
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_WAITID;
+    public const Opcode Code = Opcode.WaitId;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="idType">P_ALL (0), P_PID (1), P_PGID (2) or P_PIDFD (3).</param>

@@ -11,13 +11,13 @@ namespace IoUring.Interop.Opcodes;
 public unsafe struct Writev
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_WRITEV;
+    public const Opcode Code = Opcode.Writev;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="fd">Target file.</param>
     /// <param name="iovecs">First element of the iovec array.</param>
     /// <param name="count">Number of iovecs.</param>
-    public Writev(FileTarget fd, iovec* iovecs, uint count)
+    public Writev(FileTarget fd, IoVector* iovecs, uint count)
     {
         Fd = fd;
         IoVecs = iovecs;
@@ -28,7 +28,7 @@ public unsafe struct Writev
     public FileTarget Fd { get; set; }
 
     /// <summary>First element of the iovec array.</summary>
-    public iovec* IoVecs { get; set; }
+    public IoVector* IoVecs { get; set; }
 
     /// <summary>Number of iovecs.</summary>
     public uint Count { get; set; }

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using IoUring.Interop.Native;
 using static IoUring.Interop.Native.Constants;
 
@@ -26,11 +27,12 @@ public sealed partial class Submitter
     /// <exception cref="ArgumentException">No buffers, or more than 16384 (the kernel's table limit).</exception>
     /// <exception cref="IoUringException">The kernel refused, e.g. EBUSY when buffers are already registered.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_register.2.html"/>
-    public void RegisterBuffers(ReadOnlySpan<iovec> buffers)
+    public void RegisterBuffers(ReadOnlySpan<IoVector> buffers)
     {
         ThrowIfBufferCountInvalid(buffers.Length, nameof(buffers));
         ThrowIfDisposed();
-        Checked(Syscalls.RegisterBuffers(EnterFd, buffers, RegisteredRing),
+        // IoVector is laid out as struct iovec (two words), so the span is handed over as it is.
+        Checked(Syscalls.RegisterBuffers(EnterFd, MemoryMarshal.Cast<IoVector, iovec>(buffers), RegisteredRing),
             nameof(io_uring_register_op.IORING_REGISTER_BUFFERS));
     }
 
@@ -43,12 +45,12 @@ public sealed partial class Submitter
     /// <para>Available since Linux 5.13.</para>
     /// </remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buffers_update_tag.3.html"/>
-    public unsafe void RegisterBuffersUpdate(uint offset, ReadOnlySpan<iovec> buffers, ReadOnlySpan<ulong> tags = default)
+    public unsafe void RegisterBuffersUpdate(uint offset, ReadOnlySpan<IoVector> buffers, ReadOnlySpan<ulong> tags = default)
     {
         ThrowIfBufferCountInvalid(buffers.Length, nameof(buffers));
         ThrowIfTagsMismatch(buffers.Length, tags.Length, nameof(tags));
         ThrowIfDisposed();
-        fixed (iovec* data = buffers)
+        fixed (IoVector* data = buffers)
         fixed (ulong* tagData = tags)
         {
             var update = new io_uring_rsrc_update2
@@ -71,13 +73,13 @@ public sealed partial class Submitter
     /// <para>Available since Linux 5.13.</para>
     /// </remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buffers_tags.3.html"/>
-    public unsafe void RegisterBuffers2(ReadOnlySpan<iovec> buffers, ReadOnlySpan<ulong> tags)
+    public unsafe void RegisterBuffers2(ReadOnlySpan<IoVector> buffers, ReadOnlySpan<ulong> tags)
     {
         ThrowIfBufferCountInvalid(buffers.Length, nameof(buffers));
         if (tags.Length != buffers.Length)
             throw new ArgumentException($"Expected {buffers.Length} tags, one per buffer, got {tags.Length}.", nameof(tags));
         ThrowIfDisposed();
-        fixed (iovec* data = buffers)
+        fixed (IoVector* data = buffers)
         fixed (ulong* tagData = tags)
         {
             var register = new io_uring_rsrc_register
@@ -357,7 +359,7 @@ public sealed partial class Submitter
         Timespec wait = timeout ?? Timespec.From(-1, -1);
         cancel.timeout.tv_sec = wait.Seconds;
         cancel.timeout.tv_nsec = wait.Nanoseconds;
-        if (builder.Op is io_uring_op op)
+        if (builder.Op is Opcode op)
         {
             cancel.flags |= IORING_ASYNC_CANCEL_OP;
             cancel.opcode = (byte)op;

@@ -41,7 +41,7 @@ public struct CancelBuilder
 
     /// <summary>A copy that also matches on the request's opcode (<c>IORING_ASYNC_CANCEL_OP</c>).</summary>
     /// <remarks>Available since Linux 6.6.</remarks>
-    public readonly CancelBuilder Opcode(io_uring_op opcode)
+    public readonly CancelBuilder Opcode(global::IoUring.Interop.Opcode opcode)
     {
         CancelBuilder copy = this;
         copy.Flags = (AsyncCancelFlags)((uint)Flags | IORING_ASYNC_CANCEL_OP);
@@ -59,5 +59,5 @@ public struct CancelBuilder
     internal int FdValue { get; private set; }
 
     /// <summary>The opcode to match, when <c>IORING_ASYNC_CANCEL_OP</c> is set.</summary>
-    internal io_uring_op? Op { get; private set; }
+    internal global::IoUring.Interop.Opcode? Op { get; private set; }
 }

@@ -63,7 +63,7 @@ public class ErrorMessageAuditTests
     public void Too_many_iovecs_is_an_argument_error_naming_the_span_and_the_ring_stays_usable()
     {
         using var ring = new Ring(8);
-        var iovecs = new iovec[16385];
+        var iovecs = new IoVector[16385];
 
         var error = Assert.ThrowsAny<ArgumentException>(() => ring.Submitter.RegisterBuffers(iovecs));
         error.ParamName.Should().Be("buffers");

@@ -73,7 +73,7 @@ public unsafe class KernelFloorAuditTests
         {
             using var source = new Ring(8);
             using var destination = new Ring(8);
-            source.Submitter.RegisterBuffers([new iovec { iov_base = memory, iov_len = 4096 }]);
+            source.Submitter.RegisterBuffers([new IoVector(memory, 4096)]);
 
             destination.Submitter.RegisterBuffersClone(source);
 
@@ -138,7 +138,7 @@ public unsafe class KernelFloorAuditTests
 
         QueryOpcodes answer = Submitter.Query();
 
-        answer.RequestOpcodeCount.Should().BeGreaterThan((uint)io_uring_op.IORING_OP_NOP);
+        answer.RequestOpcodeCount.Should().BeGreaterThan((uint)Opcode.Nop);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public unsafe class KernelFloorAuditTests
         using var ring = new Ring(8);
         Timespec ts = Timespec.From(0, 2_000_000);
 
-        ring.SubmissionQueue.TryPush(new Timeout(&ts) { Count = 2, Flags = TimeoutFlags.MultiShot }.Build().WithUserData(3)).Should().BeTrue();
+        ring.SubmissionQueue.TryPush(new TimeoutAdd(&ts) { Count = 2, Flags = TimeoutFlags.MultiShot }.Build().WithUserData(3)).Should().BeTrue();
         ring.SubmitAndWait(2);
 
         var results = new (int Result, bool More)[2];

@@ -31,7 +31,7 @@ public class SubmitterRegisterAuditTests
         using var ring = new Ring(8);
         io_uring_bpf filter = default;
         filter.cmd_type = (ushort)IO_URING_BPF_CMD_FILTER;
-        filter.filter.opcode = (uint)io_uring_op.IORING_OP_NOP;
+        filter.filter.opcode = (uint)Opcode.Nop;
 
         var error = Assert.Throws<IoUringException>(() => ring.Submitter.RegisterBpfFilter(in filter));
         SkipIfOlder(error, new Version(7, 0));

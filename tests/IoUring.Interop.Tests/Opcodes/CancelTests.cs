@@ -90,10 +90,10 @@ public unsafe class CancelTests : IDisposable
         // IORING_ASYNC_CANCEL_OP cannot be combined with ANY (EINVAL), so key it with the user data.
         StartReads(1);
         Timespec ts = Timespec.From(10, 0);
-        ring.Push(new Timeout(&ts).Build().WithUserData(2));
+        ring.Push(new TimeoutAdd(&ts).Build().WithUserData(2));
         ring.Submit();
 
-        var completions = ring.RunAll([new AsyncCancel2(CancelBuilder.UserData(1).Opcode(io_uring_op.IORING_OP_READ).All()).Build().WithUserData(9)], expected: 2);
+        var completions = ring.RunAll([new AsyncCancel2(CancelBuilder.UserData(1).Opcode(Opcode.Read).All()).Build().WithUserData(9)], expected: 2);
         CompletionEntry cancel = completions.Single(c => c.UserData == 9);
         OpcodeRing.SkipOnErrno(cancel.Result, "IORING_ASYNC_CANCEL_OP", EINVAL);
         cancel.Result.Should().Be(1);

@@ -69,12 +69,12 @@ public unsafe class FsTests : IDisposable
         fixed (byte* pra = ra)
         fixed (byte* prb = rb)
         {
-            iovec* w = stackalloc iovec[2];
-            w[0] = new iovec { iov_base = pa, iov_len = 64 };
-            w[1] = new iovec { iov_base = pb, iov_len = 32 };
-            iovec* r = stackalloc iovec[2];
-            r[0] = new iovec { iov_base = pra, iov_len = 48 };
-            r[1] = new iovec { iov_base = prb, iov_len = 48 };
+            IoVector* w = stackalloc IoVector[2];
+            w[0] = new IoVector(pa, 64);
+            w[1] = new IoVector(pb, 32);
+            IoVector* r = stackalloc IoVector[2];
+            r[0] = new IoVector(pra, 48);
+            r[1] = new IoVector(prb, 48);
 
             ring.Run(new Writev(FdOf.Handle(file), w, 2).Build()).Result.Should().Be(96);
             ring.Run(new Readv(FdOf.Handle(file), r, 2).Build()).Result.Should().Be(96);
@@ -90,10 +90,10 @@ public unsafe class FsTests : IDisposable
         byte* mem = (byte*)NativeMemory.AllocZeroed(8192);
         try
         {
-            iovec* bufs = stackalloc iovec[2];
-            bufs[0] = new iovec { iov_base = mem, iov_len = 4096 };
-            bufs[1] = new iovec { iov_base = mem + 4096, iov_len = 4096 };
-            ring.Submitter.RegisterBuffers(new ReadOnlySpan<iovec>(bufs, 2));
+            IoVector* bufs = stackalloc IoVector[2];
+            bufs[0] = new IoVector(mem, 4096);
+            bufs[1] = new IoVector(mem + 4096, 4096);
+            ring.Submitter.RegisterBuffers(new ReadOnlySpan<IoVector>(bufs, 2));
             ring.Submitter.RegisterFiles([FdOf.Handle(file).Value]);
             Pattern(4096).CopyTo(new Span<byte>(mem, 4096));
 
@@ -125,14 +125,14 @@ public unsafe class FsTests : IDisposable
         byte* mem = (byte*)NativeMemory.AllocZeroed(4096);
         try
         {
-            iovec reg = new() { iov_base = mem, iov_len = 4096 };
-            ring.Submitter.RegisterBuffers(new ReadOnlySpan<iovec>(&reg, 1));
+            IoVector reg = new(mem, 4096);
+            ring.Submitter.RegisterBuffers(new ReadOnlySpan<IoVector>(&reg, 1));
             Pattern(100).CopyTo(new Span<byte>(mem, 100));
-            iovec* w = stackalloc iovec[2];
-            w[0] = new iovec { iov_base = mem, iov_len = 60 };
-            w[1] = new iovec { iov_base = mem + 60, iov_len = 40 };
-            iovec* r = stackalloc iovec[1];
-            r[0] = new iovec { iov_base = mem + 1000, iov_len = 100 };
+            IoVector* w = stackalloc IoVector[2];
+            w[0] = new IoVector(mem, 60);
+            w[1] = new IoVector(mem + 60, 40);
+            IoVector* r = stackalloc IoVector[1];
+            r[0] = new IoVector(mem + 1000, 100);
 
             ring.Run(new WritevFixed(FdOf.Handle(file), w, 2, 0).Build()).Result.Should().Be(100);
             ring.Run(new ReadvFixed(FdOf.Handle(file), r, 1, 0).Build()).Result.Should().Be(100);

@@ -24,8 +24,8 @@ public unsafe class NetTests : IDisposable
     {
         OpcodeRing.RequireOpcode(ring, Bind.Code);
         OpcodeRing.RequireOpcode(ring, Listen.Code);
-        int server = ring.Run(new Socket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0).Build()).Result;
-        int client = ring.Run(new Socket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0).Build()).Result;
+        int server = ring.Run(new CreateSocket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0).Build()).Result;
+        int client = ring.Run(new CreateSocket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0).Build()).Result;
         int accepted = -1;
         try
         {
@@ -63,7 +63,7 @@ public unsafe class NetTests : IDisposable
     public void Socket_and_Accept_into_direct_descriptors()
     {
         ring.Submitter.RegisterFilesSparse(8);
-        CompletionEntry direct = ring.Run(new Socket(Libc.AF_INET, Libc.SOCK_STREAM, 0) { FileIndex = DestinationSlot.At(2) }.Build());
+        CompletionEntry direct = ring.Run(new CreateSocket(Libc.AF_INET, Libc.SOCK_STREAM, 0) { FileIndex = DestinationSlot.At(2) }.Build());
         direct.Result.Should().Be(0);
         ring.Run(new Close(new Fixed(2)).Build()).Result.Should().Be(0);
 
@@ -143,11 +143,11 @@ public unsafe class NetTests : IDisposable
         fixed (byte* p2 = part2)
         fixed (byte* pb = back)
         {
-            iovec* send = stackalloc iovec[2];
-            send[0] = new iovec { iov_base = p1, iov_len = 10 };
-            send[1] = new iovec { iov_base = p2, iov_len = 20 };
+            IoVector* send = stackalloc IoVector[2];
+            send[0] = new IoVector(p1, 10);
+            send[1] = new IoVector(p2, 20);
             var sendHdr = new MsgHdr { Name = &bAddr, NameLength = SockAddrIn.Size, IoVecs = send, IoVecCount = 2 };
-            iovec recvVec = new() { iov_base = pb, iov_len = 64 };
+            IoVector recvVec = new(pb, 64);
             SockAddrIn from = default;
             var recvHdr = new MsgHdr { Name = &from, NameLength = SockAddrIn.Size, IoVecs = &recvVec, IoVecCount = 1 };
 
@@ -199,8 +199,8 @@ public unsafe class NetTests : IDisposable
         byte* back = stackalloc byte[100];
         try
         {
-            iovec reg = new() { iov_base = mem, iov_len = 4096 };
-            ring.Submitter.RegisterBuffers(new ReadOnlySpan<iovec>(&reg, 1));
+            IoVector reg = new(mem, 4096);
+            ring.Submitter.RegisterBuffers(new ReadOnlySpan<IoVector>(&reg, 1));
             Message(100, 40).CopyTo(new Span<byte>(mem + 200, 100));
 
             var completions = ring.RunAll(
@@ -231,7 +231,7 @@ public unsafe class NetTests : IDisposable
         fixed (byte* src = data)
         fixed (byte* dst = back)
         {
-            iovec vec = new() { iov_base = src, iov_len = 300 };
+            IoVector vec = new(src, 300);
             var hdr = new MsgHdr { IoVecs = &vec, IoVecCount = 1 };
             var completions = ring.RunAll([new SendMsgZc(new Fd(client), &hdr).Build().WithUserData(5)], expected: 2);
 

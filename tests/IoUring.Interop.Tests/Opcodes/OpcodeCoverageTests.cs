@@ -18,13 +18,13 @@ public class OpcodeCoverageTests
     private static FieldInfo? CodeField(Type t)
     {
         FieldInfo? field = t.GetField("Code", BindingFlags.Public | BindingFlags.Static);
-        return field is { IsLiteral: true } && field.FieldType == typeof(io_uring_op) ? field : null;
+        return field is { IsLiteral: true } && field.FieldType == typeof(Opcode) ? field : null;
     }
 
     [Fact]
     public void Every_opcode_of_the_header_has_a_builder()
     {
-        var covered = Builders().Select(t => (io_uring_op)CodeField(t)!.GetRawConstantValue()!).ToHashSet();
+        var covered = Builders().Select(t => (io_uring_op)(Opcode)CodeField(t)!.GetRawConstantValue()!).ToHashSet();
         var missing = Enum.GetValues<io_uring_op>()
             .Where(op => op != io_uring_op.IORING_OP_LAST && !covered.Contains(op))
             .ToList();
@@ -37,7 +37,7 @@ public class OpcodeCoverageTests
     {
         foreach (Type builder in Builders())
         {
-            var code = (io_uring_op)CodeField(builder)!.GetRawConstantValue()!;
+            var code = (Opcode)CodeField(builder)!.GetRawConstantValue()!;
             MethodInfo build = builder.GetMethod("Build", Type.EmptyTypes)!;
             build.Should().NotBeNull($"{builder.Name} needs Build()");
             object entry = build.Invoke(Activator.CreateInstance(builder), null)!;
@@ -47,7 +47,7 @@ public class OpcodeCoverageTests
                 SubmissionEntry128 e => e.Native.opcode,
                 _ => throw new InvalidOperationException($"{builder.Name}.Build returns {entry.GetType()}"),
             };
-            ((io_uring_op)opcode).Should().Be(code, builder.Name);
+            ((Opcode)opcode).Should().Be(code, builder.Name);
         }
     }
 
@@ -97,7 +97,7 @@ public class OpcodeCoverageTests
             for (int i = 0; i < 1000; i++)
             {
                 sink += new Read(new Fd(3), buffer, 16) { Offset = i, BufferGroup = 1 }.Build().WithUserData(1).UserData;
-                sink += new Timeout(&ts) { Count = 2 }.Build().UserData;
+                sink += new TimeoutAdd(&ts) { Count = 2 }.Build().UserData;
                 sink += new AsyncCancel2(CancelBuilder.Any().All()).Build().UserData;
                 sink += new OpenAt(-100, buffer) { FileIndex = DestinationSlot.Auto }.Build().UserData;
                 sink += new UringCmd80(new Fixed(1), 7).Build().Native.user_data;

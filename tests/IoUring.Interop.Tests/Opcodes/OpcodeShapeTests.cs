@@ -62,9 +62,9 @@ public unsafe class OpcodeShapeTests
         Timespec shortTime = Timespec.FromTimeSpan(TimeSpan.FromMilliseconds(5));
         Timespec longTime = Timespec.From(30, 0);
 
-        ring.Run(new Timeout(&shortTime).Build()).Result.Should().Be(-ETIME);
+        ring.Run(new TimeoutAdd(&shortTime).Build()).Result.Should().Be(-ETIME);
 
-        ring.Push(new Timeout(&longTime).Build().WithUserData(7));
+        ring.Push(new TimeoutAdd(&longTime).Build().WithUserData(7));
         var completions = ring.RunAll([new AsyncCancel(7).Build().WithUserData(8)], expected: 2);
         completions.Single(c => c.UserData == 7).Result.Should().Be(-ECANCELED);
         completions.Single(c => c.UserData == 8).Result.Should().Be(0);

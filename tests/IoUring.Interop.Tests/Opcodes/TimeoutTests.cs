@@ -24,7 +24,7 @@ public unsafe class TimeoutTests : IDisposable
     {
         Timespec ts = Millis(20);
         var clock = Stopwatch.StartNew();
-        CompletionEntry cqe = ring.Run(new Timeout(&ts).Build().WithUserData(1));
+        CompletionEntry cqe = ring.Run(new TimeoutAdd(&ts).Build().WithUserData(1));
 
         cqe.Result.Should().Be(-ETIME);
         clock.ElapsedMilliseconds.Should().BeGreaterThanOrEqualTo(19);
@@ -38,7 +38,7 @@ public unsafe class TimeoutTests : IDisposable
         Timespec at = Timespec.From(deadline / 1_000_000_000L, deadline % 1_000_000_000L);
         var clock = Stopwatch.StartNew();
 
-        CompletionEntry cqe = ring.Run(new Timeout(&at) { Flags = TimeoutFlags.Abs }.Build());
+        CompletionEntry cqe = ring.Run(new TimeoutAdd(&at) { Flags = TimeoutFlags.Abs }.Build());
 
         cqe.Result.Should().Be(-ETIME);
         clock.ElapsedMilliseconds.Should().BeGreaterThanOrEqualTo(25);
@@ -50,12 +50,12 @@ public unsafe class TimeoutTests : IDisposable
         Timespec ts = Millis(5);
         var plain = ring.RunAll(
         [
-            new Timeout(&ts).Build().WithUserData(1).WithFlags(SqeFlags.IoLink),
+            new TimeoutAdd(&ts).Build().WithUserData(1).WithFlags(SqeFlags.IoLink),
             new Nop().Build().WithUserData(2),
         ]);
         var tolerant = ring.RunAll(
         [
-            new Timeout(&ts) { Flags = TimeoutFlags.ETimeSuccess }.Build().WithUserData(3).WithFlags(SqeFlags.IoLink),
+            new TimeoutAdd(&ts) { Flags = TimeoutFlags.ETimeSuccess }.Build().WithUserData(3).WithFlags(SqeFlags.IoLink),
             new Nop().Build().WithUserData(4),
         ]);
 
@@ -68,16 +68,16 @@ public unsafe class TimeoutTests : IDisposable
     public void Boottime_and_realtime_clocks_are_accepted()
     {
         Timespec ts = Millis(2);
-        ring.Run(new Timeout(&ts) { Flags = TimeoutFlags.BootTime }.Build()).Result.Should().Be(-ETIME);
-        ring.Run(new Timeout(&ts) { Flags = TimeoutFlags.RealTime }.Build()).Result.Should().Be(-ETIME);
-        ring.Run(new Timeout(&ts) { Flags = TimeoutFlags.BootTime | TimeoutFlags.RealTime }.Build()).Result.Should().Be(-EINVAL, "one clock at a time");
+        ring.Run(new TimeoutAdd(&ts) { Flags = TimeoutFlags.BootTime }.Build()).Result.Should().Be(-ETIME);
+        ring.Run(new TimeoutAdd(&ts) { Flags = TimeoutFlags.RealTime }.Build()).Result.Should().Be(-ETIME);
+        ring.Run(new TimeoutAdd(&ts) { Flags = TimeoutFlags.BootTime | TimeoutFlags.RealTime }.Build()).Result.Should().Be(-EINVAL, "one clock at a time");
     }
 
     [Fact]
     public void Count_timeout_completes_with_zero_after_that_many_completions()
     {
         Timespec ts = Timespec.From(10, 0);
-        var completions = ring.RunAll([new Timeout(&ts) { Count = 1 }.Build().WithUserData(1), new Nop().Build().WithUserData(2)]);
+        var completions = ring.RunAll([new TimeoutAdd(&ts) { Count = 1 }.Build().WithUserData(1), new Nop().Build().WithUserData(2)]);
 
         completions.Single(c => c.UserData == 1).Result.Should().Be(0);
         completions.Single(c => c.UserData == 2).Result.Should().Be(0);
@@ -87,7 +87,7 @@ public unsafe class TimeoutTests : IDisposable
     public void TimeoutRemove_cancels_a_pending_timeout_and_reports_enoent_for_an_unknown_one()
     {
         Timespec ts = Timespec.From(10, 0);
-        var completions = ring.RunAll([new Timeout(&ts).Build().WithUserData(1), new TimeoutRemove(1).Build().WithUserData(2)]);
+        var completions = ring.RunAll([new TimeoutAdd(&ts).Build().WithUserData(1), new TimeoutRemove(1).Build().WithUserData(2)]);
 
         completions.Single(c => c.UserData == 1).Result.Should().Be(-ECANCELED);
         completions.Single(c => c.UserData == 2).Result.Should().Be(0);
@@ -99,7 +99,7 @@ public unsafe class TimeoutTests : IDisposable
     {
         Timespec longTime = Timespec.From(10, 0);
         Timespec shortTime = Millis(10);
-        ring.Push(new Timeout(&longTime).Build().WithUserData(1));
+        ring.Push(new TimeoutAdd(&longTime).Build().WithUserData(1));
         ring.Submit();
         var clock = Stopwatch.StartNew();
         var completions = ring.RunAll([new TimeoutUpdate(1, &shortTime).Build().WithUserData(2)], expected: 2);
@@ -113,7 +113,7 @@ public unsafe class TimeoutTests : IDisposable
     public void Multishot_timeout_fires_count_times()
     {
         Timespec ts = Millis(5);
-        ring.Push(new Timeout(&ts) { Count = 3, Flags = TimeoutFlags.MultiShot }.Build().WithUserData(4));
+        ring.Push(new TimeoutAdd(&ts) { Count = 3, Flags = TimeoutFlags.MultiShot }.Build().WithUserData(4));
         var completions = ring.WaitFor(3);
         if (completions[0].Result == -EINVAL)
         {

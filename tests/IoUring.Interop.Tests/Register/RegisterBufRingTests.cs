@@ -38,7 +38,7 @@ public sealed unsafe class RegisterBufRingTests
 
             Libc.WriteAll(writeFd, "picked"u8);
             var read = new SubmissionEntry();
-            read.Native.opcode = (byte)io_uring_op.IORING_OP_READ;
+            read.Native.opcode = (byte)Opcode.Read;
             read.Native.fd = readFd;
             read.Native.len = BufferSize;
             read.Native.buf_group = Group;

@@ -26,7 +26,7 @@ public sealed unsafe class RegisterBuffersTests : IDisposable
 
     private int Fd => (int)_file.DangerousGetHandle();
 
-    private iovec[] Iovecs => _buffers.Select(b => b.Iovec).ToArray();
+    private IoVector[] Iovecs => _buffers.Select(b => b.Iovec).ToArray();
 
     public void Dispose()
     {
@@ -135,8 +135,8 @@ public sealed unsafe class RegisterBuffersTests : IDisposable
     public void RegisterBuffers_BadArguments_ThrowBeforeTheSyscallAndTheRingStaysUsable()
     {
         using var ring = new Ring(8);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ring.Submitter.RegisterBuffers(ReadOnlySpan<iovec>.Empty));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ring.Submitter.RegisterBuffers(new iovec[16385] /* one past the kernel's IORING_MAX_REG_BUFFERS */));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ring.Submitter.RegisterBuffers(ReadOnlySpan<IoVector>.Empty));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ring.Submitter.RegisterBuffers(new IoVector[16385] /* one past the kernel's IORING_MAX_REG_BUFFERS */));
         Assert.Throws<ArgumentOutOfRangeException>(() => ring.Submitter.RegisterBuffersSparse(0));
         Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterBuffers2(Iovecs, [1UL]));
         Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterBuffersUpdate(0, Iovecs, [1UL, 2UL]));

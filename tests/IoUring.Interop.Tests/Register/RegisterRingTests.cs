@@ -26,7 +26,7 @@ public sealed unsafe class RegisterRingTests
         // Register calls go through the index too.
         var probe = new Probe();
         ring.Submitter.RegisterProbe(probe);
-        Assert.True(probe.IsSupported(io_uring_op.IORING_OP_NOP));
+        Assert.True(probe.IsSupported(Opcode.Nop));
 
         ring.Submitter.UnregisterRingFd();
         Assert.Throws<InvalidOperationException>(() => ring.Submitter.UnregisterRingFd());

@@ -89,7 +89,7 @@ internal sealed unsafe class NativeBuffer : IDisposable
 
     internal Span<byte> Span => new(Pointer, Length);
 
-    internal iovec Iovec => new() { iov_base = Pointer, iov_len = (nuint)Length };
+    internal IoVector Iovec => new(Pointer, (nuint)Length);
 
     public void Dispose()
     {

@@ -104,7 +104,7 @@ public sealed unsafe class RegisterTests
             // IORING_OP_FILES_UPDATE with IORING_FILE_INDEX_ALLOC picks free slots and writes them back.
             int* fds = stackalloc int[] { readFd, writeFd };
             var update = new SubmissionEntry();
-            update.Native.opcode = (byte)io_uring_op.IORING_OP_FILES_UPDATE;
+            update.Native.opcode = (byte)Opcode.FilesUpdate;
             update.Native.fd = -1;
             update.Native.addr = (ulong)fds;
             update.Native.len = 2;
@@ -138,22 +138,22 @@ public sealed unsafe class RegisterTests
     {
         using var ring = new Ring(8);
         var probe = new Probe();
-        Assert.False(probe.IsSupported(io_uring_op.IORING_OP_NOP));
+        Assert.False(probe.IsSupported(Opcode.Nop));
 
         ring.Submitter.RegisterProbe(probe);
-        Assert.True(probe.IsSupported(io_uring_op.IORING_OP_NOP));
-        Assert.True(probe.IsSupported(io_uring_op.IORING_OP_READ));
-        Assert.True(probe.LastOp >= io_uring_op.IORING_OP_READ);
-        Assert.False(probe.IsSupported((io_uring_op)((uint)probe.LastOp + 1)));
-        Assert.Contains(io_uring_op.IORING_OP_WRITE_FIXED, probe.SupportedOpcodes);
+        Assert.True(probe.IsSupported(Opcode.Nop));
+        Assert.True(probe.IsSupported(Opcode.Read));
+        Assert.True(probe.LastOp >= Opcode.Read);
+        Assert.False(probe.IsSupported((Opcode)((uint)probe.LastOp + 1)));
+        Assert.Contains(Opcode.WriteFixed, probe.SupportedOpcodes);
         Assert.Equal(probe.SupportedOpcodes.Order(), probe.SupportedOpcodes);
-        Assert.Contains("IORING_OP_NOP", probe.ToString());
+        Assert.Contains("Nop", probe.ToString());
 
         Assert.Throws<ArgumentNullException>(() => ring.Submitter.RegisterProbe(null!));
 
         // A reused probe is cleared first (the kernel insists on zeroed memory).
         ring.Submitter.RegisterProbe(probe);
-        Assert.True(probe.IsSupported(io_uring_op.IORING_OP_NOP));
+        Assert.True(probe.IsSupported(Opcode.Nop));
     }
 
     [Fact]
@@ -162,13 +162,13 @@ public sealed unsafe class RegisterTests
         using var ring = Ring.Builder().SetupRDisabled().Build(8);
         ring.Submitter.RegisterRestrictions(
         [
-            Restriction.SqeOp(io_uring_op.IORING_OP_NOP),
+            Restriction.SqeOp(Opcode.Nop),
             Restriction.RegisterOp(io_uring_register_op.IORING_REGISTER_PROBE),
             Restriction.SqeFlagsAllowed(SqeFlags.IoLink),
         ]);
         // Restrictions are installed once.
         Assert.Equal("EBUSY", Assert.Throws<IoUringException>(() =>
-            ring.Submitter.RegisterRestrictions([Restriction.SqeOp(io_uring_op.IORING_OP_READ)])).ErrnoName);
+            ring.Submitter.RegisterRestrictions([Restriction.SqeOp(Opcode.Read)])).ErrnoName);
         ring.Submitter.RegisterEnableRings();
 
         Sqes.AssertNopRoundTrip(ring);
@@ -187,7 +187,7 @@ public sealed unsafe class RegisterTests
     {
         using var ring = new Ring(8);
         IoUringException ex = Assert.Throws<IoUringException>(() =>
-            ring.Submitter.RegisterRestrictions([Restriction.SqeOp(io_uring_op.IORING_OP_NOP)]));
+            ring.Submitter.RegisterRestrictions([Restriction.SqeOp(Opcode.Nop)]));
         Assert.Equal("EBADFD", ex.ErrnoName);
         Assert.Throws<ArgumentException>(() => ring.Submitter.RegisterRestrictions(ReadOnlySpan<Restriction>.Empty));
         Assert.Throws<ArgumentOutOfRangeException>(() => Restriction.RegisterOp(io_uring_register_op.IORING_REGISTER_USE_REGISTERED_RING));

@@ -18,7 +18,7 @@ public class GettingStartedTests
         using var ring = new Ring(8);
 
         SubmissionEntry nop = default;
-        nop.Native.opcode = (byte)io_uring_op.IORING_OP_NOP;
+        nop.Native.opcode = (byte)Opcode.Nop;
         nop.Native.fd = -1;
         nop.UserData = 42;
 
@@ -41,7 +41,7 @@ public class GettingStartedTests
         byte[] buffer = GC.AllocateArray<byte>(4096, pinned: true);
 
         SubmissionEntry read = default;
-        read.Native.opcode = (byte)io_uring_op.IORING_OP_READ;
+        read.Native.opcode = (byte)Opcode.Read;
         read.Native.fd = (int)file.DangerousGetHandle();
         read.Native.addr = (ulong)Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0);
         read.Native.len = (uint)buffer.Length;
@@ -49,7 +49,7 @@ public class GettingStartedTests
         read.UserData = 7;
 
         using var ring = new Ring(8);
-        KernelSkip.UnlessOpcode(ring, io_uring_op.IORING_OP_READ);
+        KernelSkip.UnlessOpcode(ring, Opcode.Read);
         ring.SubmissionQueue.TryPush(read).Should().BeTrue();
         ring.SubmitAndWait(1);
         ring.CompletionQueue.TryDequeue(out CompletionEntry done).Should().BeTrue();

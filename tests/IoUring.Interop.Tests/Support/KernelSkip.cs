@@ -11,7 +11,7 @@ public static unsafe class KernelSkip
     private const int ProbeOps = 256;
 
     /// <summary>Skips unless the kernel's probe (IORING_REGISTER_PROBE) lists <paramref name="opcode"/> as supported.</summary>
-    public static void UnlessOpcode(Ring ring, io_uring_op opcode)
+    public static void UnlessOpcode(Ring ring, Opcode opcode)
     {
         int bytes = sizeof(io_uring_probe) + ProbeOps * sizeof(io_uring_probe_op);
         byte* buffer = stackalloc byte[bytes];

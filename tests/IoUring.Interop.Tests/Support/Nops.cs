@@ -9,7 +9,7 @@ public static class Nops
     public static SubmissionEntry Make(ulong userData)
     {
         SubmissionEntry entry = default;
-        entry.Native.opcode = (byte)io_uring_op.IORING_OP_NOP;
+        entry.Native.opcode = (byte)Opcode.Nop;
         entry.Native.fd = -1;
         entry.UserData = userData;
         return entry;

@@ -15,7 +15,7 @@ public unsafe struct MsgHdr
     public uint NameLength;
 
     /// <summary>Scatter/gather array.</summary>
-    public iovec* IoVecs;
+    public IoVector* IoVecs;
 
     /// <summary>Number of elements in <see cref="IoVecs"/>.</summary>
     public nuint IoVecCount;

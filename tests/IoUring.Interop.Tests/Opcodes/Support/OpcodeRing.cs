@@ -9,7 +9,7 @@ namespace IoUring.Interop.Tests.Opcodes.Support;
 internal static class OpcodeRing
 {
     /// <summary>Skips the test when the running kernel's probe does not list <paramref name="op"/>.</summary>
-    public static void RequireOpcode(Ring ring, io_uring_op op) => KernelSkip.UnlessOpcode(ring, op);
+    public static void RequireOpcode(Ring ring, Opcode op) => KernelSkip.UnlessOpcode(ring, op);
 
     /// <summary>Skips the test when <paramref name="result"/> is one of the given negated errnos.</summary>
     public static void SkipOnErrno(int result, string what, params int[] errnos)

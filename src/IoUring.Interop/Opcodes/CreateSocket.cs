@@ -7,16 +7,16 @@ namespace IoUring.Interop.Opcodes;
 /// Available since Linux 5.19.
 /// </remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/socket.2.html"/>
-public struct Socket
+public struct CreateSocket
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_SOCKET;
+    public const Opcode Code = Opcode.Socket;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="domain">AF_* family.</param>
     /// <param name="type">SOCK_* type, optionally ORed with SOCK_NONBLOCK/SOCK_CLOEXEC.</param>
     /// <param name="protocol">Protocol, usually 0.</param>
-    public Socket(int domain, int type, int protocol)
+    public CreateSocket(int domain, int type, int protocol)
     {
         Domain = domain;
         Type = type;

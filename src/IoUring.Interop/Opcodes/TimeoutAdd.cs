@@ -8,14 +8,14 @@ namespace IoUring.Interop.Opcodes;
 /// <para><b>Safety:</b> the kernel reads the timespec when the request is prepared, which can happen after submission returns (for example when the request is linked): keep it valid until the completion arrives.</para>
 /// </remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_prep_timeout.3.html"/>
-public unsafe struct Timeout
+public unsafe struct TimeoutAdd
 {
     /// <summary>The opcode this builder encodes.</summary>
-    public const io_uring_op Code = io_uring_op.IORING_OP_TIMEOUT;
+    public const Opcode Code = Opcode.Timeout;
 
     /// <summary>Creates the builder.</summary>
     /// <param name="time">Relative duration, or absolute time with TimeoutFlags.Abs.</param>
-    public Timeout(Timespec* time)
+    public TimeoutAdd(Timespec* time)
     {
         Time = time;
     }
