@@ -15,6 +15,8 @@ namespace IoUring.Interop;
 /// <para><b>Safety:</b> the kernel reads the ring and writes into the buffers it names until the ring is
 /// unregistered: buffers must stay valid while added. <see cref="Dispose"/> unregisters the group first when it
 /// is still registered. The ring has a single producer (the application): calls are not thread-safe.</para>
+/// <para>After <see cref="Dispose"/> every member throws <see cref="ObjectDisposedException"/>; in particular
+/// <see cref="Unregister"/> no longer touches the group id, which may by then belong to a newer buffer ring.</para>
 /// </remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buf_ring.3.html"/>
 public sealed unsafe class BufferRing : IDisposable
@@ -24,6 +26,9 @@ public sealed unsafe class BufferRing : IDisposable
     private const int MaxEntries = 32768;
 
     private readonly int mask;
+    private readonly ushort entries;
+    private readonly ushort groupId;
+    private readonly bool incremental;
     private io_uring_buf* ring;
     private ushort tail;
     private Submitter? registeredWith;
@@ -39,9 +44,9 @@ public sealed unsafe class BufferRing : IDisposable
             throw new ArgumentOutOfRangeException(nameof(entries), entries, "A buffer ring holds a power-of-two number of entries, at most 32768.");
         }
 
-        Entries = entries;
-        GroupId = groupId;
-        Incremental = incremental;
+        this.entries = entries;
+        this.groupId = groupId;
+        this.incremental = incremental;
         mask = entries - 1;
         nuint size = (nuint)(entries * sizeof(io_uring_buf));
         nuint alignment = (nuint)Environment.SystemPageSize;
@@ -50,24 +55,31 @@ public sealed unsafe class BufferRing : IDisposable
     }
 
     /// <summary>Number of slots.</summary>
-    public ushort Entries { get; }
+    public ushort Entries => Live(entries);
 
     /// <summary>The buffer group id.</summary>
-    public ushort GroupId { get; }
+    public ushort GroupId => Live(groupId);
 
     /// <summary>Whether the ring is registered for incremental consumption.</summary>
-    public bool Incremental { get; }
+    public bool Incremental => Live(incremental);
 
     /// <summary>The tail published to the kernel so far (wraps at 65536).</summary>
-    public ushort Tail => tail;
+    public ushort Tail => Live(tail);
 
     /// <summary>Address of the ring memory (what registration passes as ring_addr).</summary>
     public nint Address => (nint)Ring;
 
     /// <summary>Number of slots as a mask for indexing (Entries - 1).</summary>
-    public int Mask => mask;
+    public int Mask => Live(mask);
 
     private io_uring_buf* Ring => ring != null ? ring : throw new ObjectDisposedException(nameof(BufferRing));
+
+    // The value, once the ring is known not to be disposed.
+    private T Live<T>(T value)
+    {
+        _ = Ring;
+        return value;
+    }
 
     /// <summary>Writes a buffer into the slot <paramref name="offset"/> places after the tail; it is not visible to the kernel until <see cref="Advance"/>.</summary>
     /// <param name="address">Start of the buffer.</param>
@@ -99,9 +111,10 @@ public sealed unsafe class BufferRing : IDisposable
     /// <exception cref="ObjectDisposedException">The ring is disposed.</exception>
     public void Register(Submitter submitter)
     {
+        io_uring_buf* memory = Ring;
         ArgumentNullException.ThrowIfNull(submitter);
-        PbufRingFlags flags = Incremental ? PbufRingFlags.Inc : 0;
-        submitter.RegisterBufRingWithFlags((ulong)Ring, Entries, GroupId, flags);
+        PbufRingFlags flags = incremental ? PbufRingFlags.Inc : 0;
+        submitter.RegisterBufRingWithFlags((ulong)memory, entries, groupId, flags);
         registeredWith = submitter;
     }
 
@@ -111,10 +124,12 @@ public sealed unsafe class BufferRing : IDisposable
     /// <exception cref="ObjectDisposedException">The ring is disposed.</exception>
     public void Unregister(Submitter submitter)
     {
+        // Once this buffer ring is disposed its group id may belong to a newer one: refuse rather than unregister that.
+        _ = Ring;
         ArgumentNullException.ThrowIfNull(submitter);
-        // After the ring is disposed its fd number may belong to another ring: the submitter refuses
+        // After the io_uring is disposed its fd number may belong to another ring: the submitter refuses
         // (ObjectDisposedException) rather than unregister through it.
-        submitter.UnregisterBufRing(GroupId);
+        submitter.UnregisterBufRing(groupId);
         registeredWith = null;
     }
 

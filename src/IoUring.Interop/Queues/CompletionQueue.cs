@@ -9,19 +9,27 @@ namespace IoUring.Interop;
 /// <summary>The completion queue: a ring of results the kernel fills and the application consumes.</summary>
 /// <remarks>Rust's <c>cqueue::CompletionQueue</c>. One consumer at a time. Each dequeue returns the slot to the
 /// kernel at once; <see cref="Fill"/> returns a batch with one store. <c>foreach</c> drains the queue without
-/// allocating. Available since Linux 5.1.</remarks>
+/// allocating. When the queue looks empty while the kernel holds overflowed completions (<c>IORING_SQ_CQ_OVERFLOW</c>,
+/// kept under <c>IORING_FEAT_NODROP</c>), <see cref="TryDequeue(out CompletionEntry)"/>, <see cref="TryPeek"/>,
+/// <see cref="Fill"/> and <c>foreach</c> flush them into the queue first (one io_uring_enter with GETEVENTS, as
+/// liburing's peek does), so a consumer that only reaps never strands them. Available since Linux 5.1.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
 public sealed unsafe partial class CompletionQueue
 {
     private readonly Ring _ring;
+    private ViewRetirement _retirement;
     private readonly uint* _head;
     private readonly uint* _tail;
     private readonly uint* _overflow;
     private readonly uint* _flags;
+
+    // The SQ ring's flags word: IORING_SQ_CQ_OVERFLOW there says completions wait in the kernel (see HasEntry).
+    private readonly uint* _sqFlags;
     private readonly byte* _cqes;
     private readonly uint _mask;
     private readonly uint _entries;
     private readonly int _cqeShift;
+    private readonly bool _cqe32;
 
     // IORING_SETUP_CQE_MIXED: entries are 16 or 32 bytes and padding may appear; every read checks this once and
     // takes the paths in CompletionQueue.Mixed.cs, so default rings keep their one-slot-per-entry paths.
@@ -45,10 +53,11 @@ public sealed unsafe partial class CompletionQueue
         // cq_off.flags is 0 on kernels before 5.8, which have no CQ ring flags.
         _flags = p.cq_off.flags != 0 ? (uint*)(cq + p.cq_off.flags) : null;
         _cqes = cq + p.cq_off.cqes;
+        _sqFlags = (uint*)(memory.SqRing + p.sq_off.flags);
         _mask = *(uint*)(cq + p.cq_off.ring_mask);
         _entries = *(uint*)(cq + p.cq_off.ring_entries);
-        IsCqe32 = memory.Geometry.CqeSize == 32;
-        _cqeShift = IsCqe32 ? 5 : 4;
+        _cqe32 = memory.Geometry.CqeSize == 32;
+        _cqeShift = _cqe32 ? 5 : 4;
         _mixed = (p.flags & IORING_SETUP_CQE_MIXED) != 0;
         _localHead = Volatile.Read(ref *_head);
         _cachedTail = Volatile.Read(ref *_tail);
@@ -58,7 +67,7 @@ public sealed unsafe partial class CompletionQueue
     /// <remarks>Available since Linux 5.1.</remarks>
     public void Sync()
     {
-        _ring.ThrowIfDisposed();
+        ThrowIfDisposed();
 
         // Release: our reads of consumed CQEs complete before the kernel may overwrite their slots.
         Volatile.Write(ref *_head, _localHead);
@@ -73,7 +82,7 @@ public sealed unsafe partial class CompletionQueue
     {
         get
         {
-            _ring.ThrowIfDisposed();
+            ThrowIfDisposed();
             return Volatile.Read(ref *_overflow);
         }
     }
@@ -85,13 +94,13 @@ public sealed unsafe partial class CompletionQueue
     {
         get
         {
-            _ring.ThrowIfDisposed();
+            ThrowIfDisposed();
             return _flags != null && (Volatile.Read(ref *_flags) & IORING_CQ_EVENTFD_DISABLED) != 0;
         }
 
         set
         {
-            _ring.ThrowIfDisposed();
+            ThrowIfDisposed();
             if (_flags == null)
             {
                 IoUringException.Throw(Errno.EOPNOTSUPP, "io_uring_cq_eventfd_toggle");
@@ -106,7 +115,14 @@ public sealed unsafe partial class CompletionQueue
 
     /// <summary>The number of entries the queue holds.</summary>
     /// <remarks>On a mixed ring, the number of 16-byte slots (a 32-byte entry takes two). Available since Linux 5.1.</remarks>
-    public int Capacity => (int)_entries;
+    public int Capacity
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return (int)_entries;
+        }
+    }
 
     /// <summary>The number of completions waiting to be dequeued.</summary>
     /// <remarks>On a mixed ring this counts entries, not slots (padding excluded), by walking the waiting slots.
@@ -115,7 +131,7 @@ public sealed unsafe partial class CompletionQueue
     {
         get
         {
-            _ring.ThrowIfDisposed();
+            ThrowIfDisposed();
             _cachedTail = Volatile.Read(ref *_tail);
             return _mixed ? CountMixed() : (int)(_cachedTail - _localHead);
         }
@@ -131,7 +147,7 @@ public sealed unsafe partial class CompletionQueue
     {
         get
         {
-            _ring.ThrowIfDisposed();
+            ThrowIfDisposed();
             return Volatile.Read(ref *_tail) - _localHead == _entries;
         }
     }
@@ -140,7 +156,7 @@ public sealed unsafe partial class CompletionQueue
     /// <remarks>Available since Linux 5.1.</remarks>
     public int Fill(Span<CompletionEntry> destination)
     {
-        _ring.ThrowIfDisposed();
+        ThrowIfDisposed();
         if (_mixed)
         {
             return FillMixed(destination);
@@ -150,6 +166,11 @@ public sealed unsafe partial class CompletionQueue
 
         // Acquire: CQE contents up to the tail are visible once we see the tail.
         _cachedTail = Volatile.Read(ref *_tail);
+        if (!HasEntry(head))
+        {
+            return 0;
+        }
+
         int count = (int)Math.Min((uint)destination.Length, unchecked(_cachedTail - head));
         for (int i = 0; i < count; i++)
         {
@@ -169,7 +190,7 @@ public sealed unsafe partial class CompletionQueue
     /// and consumes the rest.</remarks>
     public bool TryDequeue(out CompletionEntry entry)
     {
-        _ring.ThrowIfDisposed();
+        ThrowIfDisposed();
         if (_mixed)
         {
             return TryDequeueMixed(out entry);
@@ -193,13 +214,13 @@ public sealed unsafe partial class CompletionQueue
     /// <exception cref="InvalidOperationException">The ring's entries are 16 bytes (neither <see cref="RingBuilder.SetupCqe32"/> nor <see cref="RingBuilder.SetupCqeMixed"/>).</exception>
     public bool TryDequeue(out CompletionEntry32 entry)
     {
-        _ring.ThrowIfDisposed();
+        ThrowIfDisposed();
         if (_mixed)
         {
             return TryDequeueMixed(out entry);
         }
 
-        if (!IsCqe32)
+        if (!_cqe32)
         {
             throw new InvalidOperationException("32-byte entries need a ring built with SetupCqe32() or SetupCqeMixed().");
         }
@@ -220,7 +241,7 @@ public sealed unsafe partial class CompletionQueue
     /// <remarks>Available since Linux 5.1.</remarks>
     public bool TryPeek(out CompletionEntry entry)
     {
-        _ring.ThrowIfDisposed();
+        ThrowIfDisposed();
         if (_mixed)
         {
             return TryPeekMixed(out entry);
@@ -241,7 +262,7 @@ public sealed unsafe partial class CompletionQueue
     /// <remarks>Available since Linux 5.1.</remarks>
     public Enumerator GetEnumerator()
     {
-        _ring.ThrowIfDisposed();
+        ThrowIfDisposed();
         return new Enumerator(this);
     }
 
@@ -269,15 +290,24 @@ public sealed unsafe partial class CompletionQueue
 
     /// <summary>Whether entries are 32 bytes (the ring was built with <see cref="RingBuilder.SetupCqe32"/>).</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
-    public bool IsCqe32 { get; }
+    public bool IsCqe32
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _cqe32;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte* Slot(uint index) => _cqes + ((nuint)(index & _mask) << _cqeShift);
 
+    // Signed distances throughout: a head that ever got past the tail must read as "nothing waiting", never as four
+    // billion entries.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool HasEntry(uint head)
     {
-        if (head != _cachedTail)
+        if ((int)(_cachedTail - head) > 0)
         {
             return true;
         }
@@ -285,7 +315,19 @@ public sealed unsafe partial class CompletionQueue
         // Acquire: CQE contents up to the tail are visible once we see the tail (io_uring(7): read barrier
         // after loading the tail).
         _cachedTail = Volatile.Read(ref *_tail);
-        return head != _cachedTail;
+        return (int)(_cachedTail - head) > 0
+            || ((Volatile.Read(ref *_sqFlags) & IORING_SQ_CQ_OVERFLOW) != 0 && FlushedOverflow(head));
+    }
+
+    // The queue is empty but the kernel kept completions that did not fit (IORING_SQ_CQ_OVERFLOW): only io_uring_enter
+    // with GETEVENTS moves them in. liburing's peek does the same (cq_ring_needs_flush), so a consumer that never
+    // submits still gets them.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool FlushedOverflow(uint head)
+    {
+        _ring.Submitter.FlushOverflowedCompletions();
+        _cachedTail = Volatile.Read(ref *_tail);
+        return (int)(_cachedTail - head) > 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -296,4 +338,10 @@ public sealed unsafe partial class CompletionQueue
         // Release: our reads of the consumed CQEs complete before the kernel may reuse their slots.
         Volatile.Write(ref *_head, newHead);
     }
+
+    /// <summary>Stops the view from touching the ring's memory: every member throws <see cref="ObjectDisposedException"/> with <paramref name="reason"/>.</summary>
+    internal void Retire(string reason) => _retirement.Retire(reason);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ThrowIfDisposed() => _retirement.ThrowIfRetired(nameof(CompletionQueue));
 }

@@ -15,11 +15,25 @@ public sealed unsafe partial class SubmissionQueue
 {
     /// <summary>Whether entries may be 64 or 128 bytes (the ring was built with <see cref="RingBuilder.SetupSqeMixed"/>).</summary>
     /// <remarks>Available since Linux 6.19.</remarks>
-    public bool IsSqeMixed => _mixed;
+    public bool IsSqeMixed
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _mixed;
+        }
+    }
 
     /// <summary>Whether the kernel reads every batch from slot 0 (the ring was built with <see cref="RingBuilder.SetupSqRewind"/>).</summary>
     /// <remarks>Available since Linux 7.0.</remarks>
-    public bool IsSqRewind => _rewind;
+    public bool IsSqRewind
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _rewind;
+        }
+    }
 
     private bool TryPushMixed(in SubmissionEntry128 entry)
     {

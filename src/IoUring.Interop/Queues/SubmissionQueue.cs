@@ -14,7 +14,7 @@ namespace IoUring.Interop;
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
 public sealed unsafe partial class SubmissionQueue
 {
-    private readonly Ring _ring;
+    private ViewRetirement _retirement;
     private readonly uint* _head;
     private readonly uint* _tail;
     private readonly uint* _flags;
@@ -23,6 +23,7 @@ public sealed unsafe partial class SubmissionQueue
     private readonly uint _mask;
     private readonly uint _entries;
     private readonly int _sqeShift;
+    private readonly bool _sqe128;
 
     // IORING_SETUP_SQE_MIXED: 128-byte entries take two 64-byte slots; only the 128-byte push paths check it.
     private readonly bool _mixed;
@@ -38,9 +39,8 @@ public sealed unsafe partial class SubmissionQueue
     // The kernel's head as last loaded; refreshed only when the queue looks full.
     private uint _cachedHead;
 
-    internal SubmissionQueue(Ring ring, in RingMemory memory)
+    internal SubmissionQueue(in RingMemory memory)
     {
-        _ring = ring;
         io_uring_params p = memory.Parameters;
         byte* sq = memory.SqRing;
         _head = (uint*)(sq + p.sq_off.head);
@@ -50,8 +50,8 @@ public sealed unsafe partial class SubmissionQueue
         _mask = *(uint*)(sq + p.sq_off.ring_mask);
         _entries = *(uint*)(sq + p.sq_off.ring_entries);
         _sqes = memory.Sqes;
-        IsSqe128 = memory.Geometry.SqeSize == 128;
-        _sqeShift = IsSqe128 ? 7 : 6;
+        _sqe128 = memory.Geometry.SqeSize == 128;
+        _sqeShift = _sqe128 ? 7 : 6;
         _mixed = (p.flags & IORING_SETUP_SQE_MIXED) != 0;
         _rewind = (p.flags & IORING_SETUP_SQ_REWIND) != 0;
         if (_rewind)
@@ -79,7 +79,7 @@ public sealed unsafe partial class SubmissionQueue
     /// <remarks>Available since Linux 5.1.</remarks>
     public void Sync()
     {
-        _ring.ThrowIfDisposed();
+        ThrowIfDisposed();
 
         // Release: the kernel must see every SQE written before it sees the tail that covers it.
         Volatile.Write(ref *_tail, _localTail);
@@ -94,7 +94,7 @@ public sealed unsafe partial class SubmissionQueue
     {
         get
         {
-            _ring.ThrowIfDisposed();
+            ThrowIfDisposed();
 
             // Full fence: our tail store must be visible to the kernel before we read its NEED_WAKEUP flag.
             // The polling thread sets the flag, issues a full barrier, then rechecks the tail before it
@@ -112,7 +112,7 @@ public sealed unsafe partial class SubmissionQueue
     {
         get
         {
-            _ring.ThrowIfDisposed();
+            ThrowIfDisposed();
             return (RawFlags & IORING_SQ_NEED_WAKEUP) != 0;
         }
     }
@@ -123,7 +123,7 @@ public sealed unsafe partial class SubmissionQueue
     {
         get
         {
-            _ring.ThrowIfDisposed();
+            ThrowIfDisposed();
             return Volatile.Read(ref *_dropped);
         }
     }
@@ -134,7 +134,7 @@ public sealed unsafe partial class SubmissionQueue
     {
         get
         {
-            _ring.ThrowIfDisposed();
+            ThrowIfDisposed();
             return (RawFlags & IORING_SQ_CQ_OVERFLOW) != 0;
         }
     }
@@ -145,14 +145,21 @@ public sealed unsafe partial class SubmissionQueue
     {
         get
         {
-            _ring.ThrowIfDisposed();
+            ThrowIfDisposed();
             return (RawFlags & IORING_SQ_TASKRUN) != 0;
         }
     }
 
     /// <summary>The number of entries the queue holds.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
-    public int Capacity => (int)_entries;
+    public int Capacity
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return (int)_entries;
+        }
+    }
 
     /// <summary>The number of pushed entries the kernel has not consumed yet.</summary>
     /// <remarks>On a mixed ring this counts 64-byte slots (a 128-byte entry is two, padding one). Available since Linux 5.1.</remarks>
@@ -160,7 +167,7 @@ public sealed unsafe partial class SubmissionQueue
     {
         get
         {
-            _ring.ThrowIfDisposed();
+            ThrowIfDisposed();
             _cachedHead = Volatile.Read(ref *_head);
             return (int)(_localTail - _cachedHead);
         }
@@ -179,7 +186,7 @@ public sealed unsafe partial class SubmissionQueue
     /// <b>Safety:</b> buffers and addresses the entry points to must stay valid until its completion arrives.</remarks>
     public bool TryPush(in SubmissionEntry entry)
     {
-        _ring.ThrowIfDisposed();
+        ThrowIfDisposed();
         uint tail = _localTail;
         if (!HasRoom(tail, 1))
         {
@@ -199,8 +206,8 @@ public sealed unsafe partial class SubmissionQueue
     /// <exception cref="ArgumentException">On a mixed ring, the opcode is not a 128-byte one (<c>NOP128</c>, <c>URING_CMD128</c>).</exception>
     public bool TryPush(in SubmissionEntry128 entry)
     {
-        _ring.ThrowIfDisposed();
-        if (!IsSqe128)
+        ThrowIfDisposed();
+        if (!_sqe128)
         {
             return TryPushMixed(entry);
         }
@@ -221,7 +228,7 @@ public sealed unsafe partial class SubmissionQueue
     /// <b>Safety:</b> buffers and addresses the entries point to must stay valid until their completions arrive.</remarks>
     public bool TryPushMultiple(ReadOnlySpan<SubmissionEntry> entries)
     {
-        _ring.ThrowIfDisposed();
+        ThrowIfDisposed();
         uint tail = _localTail;
         if (!HasRoom(tail, (uint)entries.Length))
         {
@@ -244,8 +251,8 @@ public sealed unsafe partial class SubmissionQueue
     /// <exception cref="ArgumentException">On a mixed ring, an opcode is not a 128-byte one.</exception>
     public bool TryPushMultiple(ReadOnlySpan<SubmissionEntry128> entries)
     {
-        _ring.ThrowIfDisposed();
-        if (!IsSqe128)
+        ThrowIfDisposed();
+        if (!_sqe128)
         {
             return TryPushMultipleMixed(entries);
         }
@@ -267,7 +274,14 @@ public sealed unsafe partial class SubmissionQueue
 
     /// <summary>Whether entries are 128 bytes (the ring was built with <see cref="RingBuilder.SetupSqe128"/>).</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
-    public bool IsSqe128 { get; }
+    public bool IsSqe128
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _sqe128;
+        }
+    }
 
     /// <summary>The sq_flags word, loaded without ordering (callers that need ordering fence first).</summary>
     internal uint RawFlags => Volatile.Read(ref *_flags);
@@ -305,7 +319,7 @@ public sealed unsafe partial class SubmissionQueue
     {
         byte* slot = _sqes + ((nuint)(tail & _mask) << _sqeShift);
         Unsafe.Write(slot, entry);
-        if (IsSqe128)
+        if (_sqe128)
         {
             Unsafe.InitBlockUnaligned(slot + sizeof(SubmissionEntry), 0, (uint)sizeof(SubmissionEntry));
         }
@@ -320,4 +334,10 @@ public sealed unsafe partial class SubmissionQueue
         // (io_uring(7): "write barrier ... before updating the tail").
         Volatile.Write(ref *_tail, newTail);
     }
+
+    /// <summary>Stops the view from touching the ring's memory: every member throws <see cref="ObjectDisposedException"/> with <paramref name="reason"/>.</summary>
+    internal void Retire(string reason) => _retirement.Retire(reason);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ThrowIfDisposed() => _retirement.ThrowIfRetired(nameof(SubmissionQueue));
 }

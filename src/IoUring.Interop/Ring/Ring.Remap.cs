@@ -16,7 +16,7 @@ public sealed unsafe partial class Ring
     {
         get
         {
-            ref readonly io_uring_params p = ref Parameters.Native;
+            ref readonly io_uring_params p = ref _parameters.Native;
             if ((p.flags & IORING_SETUP_NO_MMAP) != 0 || _handle.IsRegisteredIndex)
                 return false;
             return (p.flags & IORING_SETUP_NO_SQARRAY) != 0 || p.sq_off.array == SqArrayOffset(p);
@@ -25,15 +25,16 @@ public sealed unsafe partial class Ring
 
     /// <summary>Replaces the queue mappings after the kernel resized the rings: unmaps the old ones, maps the new
     /// ones at the offsets in <paramref name="resized"/>, and rebuilds the queue views and parameters.</summary>
-    /// <remarks>Queue views taken before the call point at unmapped memory afterwards.</remarks>
+    /// <remarks>Queue views taken before the call would point at unmapped memory afterwards: they are retired, and
+    /// throw <see cref="ObjectDisposedException"/> from then on.</remarks>
     internal void RemapRingsAfterResize(in io_uring_params resized)
     {
         ThrowIfDisposed();
         io_uring_params p = resized;
-        uint flags = Parameters.Native.flags;
+        uint flags = _parameters.Native.flags;
         // The kernel keeps the ring's entry sizes and SQ-array choice (COPY_FLAGS in io_uring/register.c).
         p.flags = flags | IORING_SETUP_CQSIZE;
-        p.features = Parameters.Native.features;
+        p.features = _parameters.Native.features;
         RingGeometry geometry = RingGeometry.Validate(p.sq_entries, p.flags, p.cq_entries);
         p.flags = flags;
         if (geometry.HasSqArray && p.sq_off.array == 0)
@@ -45,6 +46,8 @@ public sealed unsafe partial class Ring
 
 
         int fd = _handle.Value;
+        _submissionQueue.Retire(ViewRetirement.Resized);
+        _completionQueue.Retire(ViewRetirement.Resized);
         _handle.ReleaseRegions();
         nuint sqRingBytes = p.sq_off.array + (nuint)p.sq_entries * sizeof(uint);
         nuint cqRingBytes = p.cq_off.cqes + (nuint)p.cq_entries * (nuint)geometry.CqeSize;
@@ -62,10 +65,10 @@ public sealed unsafe partial class Ring
 
         byte* sqes = RingSetup.MapRing(_handle, fd, (nuint)p.sq_entries * (nuint)geometry.SqeSize, IORING_OFF_SQES);
         var memory = new RingMemory(_handle, p, sqRing, cqRing, sqes, geometry);
-        Parameters = new RingParameters(p);
-        SubmissionQueue = new SubmissionQueue(this, memory);
-        CompletionQueue = new CompletionQueue(this, memory);
-        Submitter.UseResizedQueue(SubmissionQueue);
+        _parameters = new RingParameters(p);
+        _submissionQueue = new SubmissionQueue(memory);
+        _completionQueue = new CompletionQueue(this, memory);
+        _submitter.UseResizedQueue(_submissionQueue);
     }
 
     // io_uring/io_uring.c rings_size(): the header and 16-byte CQE slots, the whole doubled for CQE32 rings,

@@ -13,6 +13,10 @@ namespace IoUring.Interop;
 public sealed unsafe partial class Ring : IDisposable
 {
     private readonly RingHandle _handle;
+    private readonly Submitter _submitter;
+    private RingParameters _parameters;
+    private SubmissionQueue _submissionQueue;
+    private CompletionQueue _completionQueue;
     private volatile bool _disposed;
 
     /// <summary>Creates a ring with <paramref name="entries"/> submission queue entries and default options; see <see cref="Builder"/> for more.</summary>
@@ -28,10 +32,10 @@ public sealed unsafe partial class Ring : IDisposable
     private Ring(RingMemory memory)
     {
         _handle = memory.Handle;
-        Parameters = new RingParameters(memory.Parameters);
-        SubmissionQueue = new SubmissionQueue(this, memory);
-        CompletionQueue = new CompletionQueue(this, memory);
-        Submitter = new Submitter(this, SubmissionQueue, Parameters);
+        _parameters = new RingParameters(memory.Parameters);
+        _submissionQueue = new SubmissionQueue(memory);
+        _completionQueue = new CompletionQueue(this, memory);
+        _submitter = new Submitter(this, _submissionQueue, _parameters);
     }
 
     internal static Ring Create(uint entries, in io_uring_params parameters, RingGeometry geometry, bool dontFork) =>
@@ -43,11 +47,25 @@ public sealed unsafe partial class Ring : IDisposable
 
     /// <summary>The submitter: submits queued entries, waits for completions and registers resources.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
-    public Submitter Submitter { get; }
+    public Submitter Submitter
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _submitter;
+        }
+    }
 
     /// <summary>The parameters the kernel returned: setup flags, features and queue sizes.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
-    public RingParameters Parameters { get; private set; }
+    public RingParameters Parameters
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _parameters;
+        }
+    }
 
     /// <summary>Submits every queued entry; see <see cref="Submitter.Submit"/>.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
@@ -64,16 +82,32 @@ public sealed unsafe partial class Ring : IDisposable
     public (Submitter Submitter, SubmissionQueue SubmissionQueue, CompletionQueue CompletionQueue) Split()
     {
         ThrowIfDisposed();
-        return (Submitter, SubmissionQueue, CompletionQueue);
+        return (_submitter, _submissionQueue, _completionQueue);
     }
 
     /// <summary>The submission queue, where requests are pushed.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
-    public SubmissionQueue SubmissionQueue { get; private set; }
+    /// <exception cref="ObjectDisposedException">The ring is disposed.</exception>
+    public SubmissionQueue SubmissionQueue
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _submissionQueue;
+        }
+    }
 
     /// <summary>The completion queue, where results arrive.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
-    public CompletionQueue CompletionQueue { get; private set; }
+    /// <exception cref="ObjectDisposedException">The ring is disposed.</exception>
+    public CompletionQueue CompletionQueue
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _completionQueue;
+        }
+    }
 
     /// <summary>The ring's file descriptor.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
@@ -94,7 +128,14 @@ public sealed unsafe partial class Ring : IDisposable
     }
 
     /// <summary>Unmaps the queues and closes the ring (unregistering its registered ring index first, if any); safe to call twice.</summary>
-    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <remarks>
+    /// <para>May run on any thread, once no other thread uses the ring. A registered ring index
+    /// (<see cref="Submitter.RegisterRingFd"/>, <see cref="RingBuilder.SetupRegisteredFdOnly"/>) lives in the registering
+    /// thread's table: on that thread it is unregistered here; on another thread it cannot be, so the kernel ring stays
+    /// alive until that thread creates a ring, registers or disposes one, or exits. A ring never disposed is released by
+    /// the finalizer the same way. This call also releases slots of this thread's table that other threads left to it.</para>
+    /// <para>Available since Linux 5.1.</para>
+    /// </remarks>
     public void Dispose()
     {
         if (_disposed)
@@ -103,8 +144,10 @@ public sealed unsafe partial class Ring : IDisposable
         }
 
         _disposed = true;
-        Submitter.ReleaseRegisteredRing();
+        _submissionQueue.Retire(ViewRetirement.RingDisposed);
+        _completionQueue.Retire(ViewRetirement.RingDisposed);
         _handle.Dispose();
+        RegisteredRingTable.ReleaseLeftSlots();
     }
 
     /// <summary>The handle owning the fd and the queue memory.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using IoUring.Interop.Native;
 
@@ -7,11 +8,18 @@ namespace IoUring.Interop;
 /// <summary>Owns the ring's file descriptor (or registered ring index) and the memory its queues live in.</summary>
 /// <remarks>Releasing unmaps the queue memory before closing the fd, the order liburing and the Rust crate keep
 /// (the mappings hold their own reference on the ring file, so closing first would only delay the teardown).
-/// Invalid only at -1: fd 0 is a valid ring.</remarks>
+/// Invalid only at -1: fd 0 is a valid ring.
+/// The handle also owns the ring's slot in a thread's registered-ring table (<see cref="RegisteredRingTable"/>):
+/// released on the owning thread it is unregistered at once; released on another thread, or by the finalizer, the
+/// slot is left to the owner, which cannot be reached from here.</remarks>
 internal sealed unsafe class RingHandle : SafeHandle
 {
     private readonly Region[] _regions = new Region[3];
     private int _regionCount;
+
+    // The registered-ring slot and the table (thread) it lives in; -1 and null when the ring is not registered.
+    private int _slot = -1;
+    private RegisteredRingTable? _table;
 
     public RingHandle()
         : base(invalidHandleValue: -1, ownsHandle: true)
@@ -25,10 +33,62 @@ internal sealed unsafe class RingHandle : SafeHandle
 
     internal int Value => (int)handle;
 
+    /// <summary>Whether the ring has a slot in some thread's registered-ring table.</summary>
+    internal bool IsRegistered => _slot >= 0;
+
+    /// <summary>The registered slot, or -1.</summary>
+    internal int Slot => _slot;
+
+    /// <summary>The managed id of the thread whose table holds the slot.</summary>
+    internal int OwnerThreadId => _table?.ThreadId ?? -1;
+
+    /// <summary>Whether the calling thread's table holds the ring's slot, so calls may name the ring by it.</summary>
+    internal bool IsRegisteredHere => _slot >= 0 && _table!.IsCurrent;
+
+    /// <summary>What to pass as the fd of io_uring_enter/io_uring_register on the calling thread: the slot on the owning
+    /// thread, the fd elsewhere.</summary>
+    /// <exception cref="InvalidOperationException">The ring has no fd (REGISTERED_FD_ONLY) and this is not its thread.</exception>
+    internal int TargetFd
+    {
+        get
+        {
+            if (_slot >= 0 && _table!.IsCurrent)
+            {
+                return _slot;
+            }
+
+            if (IsRegisteredIndex)
+            {
+                ThrowForeignThread();
+            }
+
+            return (int)handle;
+        }
+    }
+
     internal void SetFd(int fd, bool isRegisteredIndex)
     {
         SetHandle(fd);
         IsRegisteredIndex = isRegisteredIndex;
+        if (isRegisteredIndex)
+        {
+            // io_uring_setup registered the ring in the calling thread's table.
+            Registered(fd);
+        }
+    }
+
+    /// <summary>Records that the calling thread registered the ring at <paramref name="slot"/>.</summary>
+    internal void Registered(int slot)
+    {
+        _table = RegisteredRingTable.Current;
+        _slot = slot;
+    }
+
+    /// <summary>Records that the registration is gone (unregistered on its thread).</summary>
+    internal void Unregistered()
+    {
+        _slot = -1;
+        _table = null;
     }
 
     /// <summary>Records memory to release with the ring: <paramref name="length"/> bytes at <paramref name="address"/>.</summary>
@@ -54,22 +114,25 @@ internal sealed unsafe class RingHandle : SafeHandle
         }
     }
 
+    // Runs once, from Dispose on any thread or from the finalizer thread. The NO_MMAP memory can go at once even while the
+    // kernel ring lives on: the kernel pinned those pages at setup and holds them until the ring itself goes.
     protected override bool ReleaseHandle()
     {
         ReleaseRegions();
-        if (IsRegisteredIndex)
+        if (_slot >= 0)
         {
-            // A ring created with REGISTERED_FD_ONLY has no fd: it lives until its registered index is
-            // unregistered (io_uring_register(2), IORING_UNREGISTER_RING_FDS). The table is per thread, so this
-            // only succeeds on the thread that created the ring.
-            io_uring_rsrc_update update = default;
-            update.offset = (uint)handle;
-            uint opcode = (uint)io_uring_register_op.IORING_UNREGISTER_RING_FDS | (uint)io_uring_register_op.IORING_REGISTER_USE_REGISTERED_RING;
-            return Syscalls.io_uring_register((int)handle, opcode, &update, 1) >= 0;
+            // A slot counts as a reference on the ring: the kernel ring lives until the owner releases it.
+            _table!.Release(_slot);
+            Unregistered();
         }
 
-        return Libc.close((int)handle) == 0;
+        // A REGISTERED_FD_ONLY ring has no fd: its slot was its only reference.
+        return IsRegisteredIndex || Libc.close((int)handle) == 0;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowForeignThread() =>
+        throw new InvalidOperationException($"The ring was created with IORING_SETUP_REGISTERED_FD_ONLY on thread {OwnerThreadId}: it has no file descriptor, and its registered index means another ring (or nothing) on thread {Environment.CurrentManagedThreadId}. Use it on the thread that created it.");
 
     private readonly record struct Region(nint Address, nuint Length);
 }

@@ -37,6 +37,9 @@ internal static unsafe class RingSetup
 {
     internal static RingMemory Run(uint entries, io_uring_params p, RingGeometry geometry, bool dontFork)
     {
+        // Slots that rings disposed on other threads, or finalized, left in this thread's table go first: a
+        // REGISTERED_FD_ONLY ring needs a free one (16 per thread), and the kernel rings they keep alive can go.
+        RegisteredRingTable.ReleaseLeftSlots();
         var handle = new RingHandle();
         bool noMmap = (p.flags & IORING_SETUP_NO_MMAP) != 0;
         byte* sqRing;

@@ -29,8 +29,8 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_register.2.html"/>
     public void RegisterBuffers(ReadOnlySpan<IoVector> buffers)
     {
-        ThrowIfBufferCountInvalid(buffers.Length, nameof(buffers));
         ThrowIfDisposed();
+        ThrowIfBufferCountInvalid(buffers.Length, nameof(buffers));
         // IoVector is laid out as struct iovec (two words), so the span is handed over as it is.
         Checked(Syscalls.RegisterBuffers(EnterFd, MemoryMarshal.Cast<IoVector, iovec>(buffers), RegisteredRing),
             nameof(io_uring_register_op.IORING_REGISTER_BUFFERS));
@@ -47,9 +47,9 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buffers_update_tag.3.html"/>
     public unsafe void RegisterBuffersUpdate(uint offset, ReadOnlySpan<IoVector> buffers, ReadOnlySpan<ulong> tags = default)
     {
+        ThrowIfDisposed();
         ThrowIfBufferCountInvalid(buffers.Length, nameof(buffers));
         ThrowIfTagsMismatch(buffers.Length, tags.Length, nameof(tags));
-        ThrowIfDisposed();
         fixed (IoVector* data = buffers)
         fixed (ulong* tagData = tags)
         {
@@ -75,10 +75,10 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buffers_tags.3.html"/>
     public unsafe void RegisterBuffers2(ReadOnlySpan<IoVector> buffers, ReadOnlySpan<ulong> tags)
     {
+        ThrowIfDisposed();
         ThrowIfBufferCountInvalid(buffers.Length, nameof(buffers));
         if (tags.Length != buffers.Length)
             throw new ArgumentException($"Expected {buffers.Length} tags, one per buffer, got {tags.Length}.", nameof(tags));
-        ThrowIfDisposed();
         fixed (IoVector* data = buffers)
         fixed (ulong* tagData = tags)
         {
@@ -98,8 +98,8 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buffers_sparse.3.html"/>
     public void RegisterBuffersSparse(uint count)
     {
-        ThrowIfBufferCountInvalid(count, nameof(count));
         ThrowIfDisposed();
+        ThrowIfBufferCountInvalid(count, nameof(count));
         var register = new io_uring_rsrc_register { nr = count, flags = IORING_RSRC_REGISTER_SPARSE };
         Checked(Syscalls.RegisterBuffers2(EnterFd, in register, RegisteredRing),
             nameof(io_uring_register_op.IORING_REGISTER_BUFFERS2));
@@ -110,9 +110,9 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files_sparse.3.html"/>
     public void RegisterFilesSparse(uint count)
     {
+        ThrowIfDisposed();
         if (count == 0)
             throw new ArgumentOutOfRangeException(nameof(count), "A file table needs at least one slot.");
-        ThrowIfDisposed();
         var register = new io_uring_rsrc_register { nr = count, flags = IORING_RSRC_REGISTER_SPARSE };
         Checked(Syscalls.RegisterFiles2(EnterFd, in register, RegisteredRing),
             nameof(io_uring_register_op.IORING_REGISTER_FILES2));
@@ -126,9 +126,9 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files.3.html"/>
     public void RegisterFiles(ReadOnlySpan<int> fds)
     {
+        ThrowIfDisposed();
         if (fds.IsEmpty)
             throw new ArgumentException("At least one fd is required (use -1 for an empty slot).", nameof(fds));
-        ThrowIfDisposed();
         Checked(Syscalls.RegisterFiles(EnterFd, fds, RegisteredRing),
             nameof(io_uring_register_op.IORING_REGISTER_FILES));
     }
@@ -138,9 +138,9 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files_update.3.html"/>
     public unsafe int RegisterFilesUpdate(uint offset, ReadOnlySpan<int> fds)
     {
+        ThrowIfDisposed();
         if (fds.IsEmpty)
             throw new ArgumentException("At least one fd is required.", nameof(fds));
-        ThrowIfDisposed();
         fixed (int* data = fds)
         {
             var update = new io_uring_rsrc_update { offset = offset, data = (ulong)data };
@@ -174,8 +174,8 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_probe.3.html"/>
     public unsafe void RegisterProbe(Probe probe)
     {
-        ArgumentNullException.ThrowIfNull(probe);
         ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(probe);
         // io_uring/register.c io_probe(): the whole probe must arrive zeroed, so a reused one is cleared first.
         probe.Clear();
         Checked(Syscalls.RegisterProbe(EnterFd, probe.Pointer, Probe.Count, RegisteredRing),
@@ -241,9 +241,9 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_restrictions.3.html"/>
     public void RegisterRestrictions(ReadOnlySpan<Restriction> restrictions)
     {
+        ThrowIfDisposed();
         if (restrictions.IsEmpty)
             throw new ArgumentException("At least one restriction is required.", nameof(restrictions));
-        ThrowIfDisposed();
         Checked(Syscalls.RegisterRestrictions(EnterFd, Restriction.AsNative(restrictions), RegisteredRing),
             nameof(io_uring_register_op.IORING_REGISTER_RESTRICTIONS));
     }
@@ -263,9 +263,9 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_iowq_aff.3.html"/>
     public void RegisterIowqAff(ReadOnlySpan<byte> cpuMask)
     {
+        ThrowIfDisposed();
         if (cpuMask.IsEmpty)
             throw new ArgumentException("The CPU mask is empty.", nameof(cpuMask));
-        ThrowIfDisposed();
         Checked(Syscalls.RegisterIowqAff(EnterFd, cpuMask, RegisteredRing),
             nameof(io_uring_register_op.IORING_REGISTER_IOWQ_AFF));
     }
@@ -314,9 +314,9 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buf_ring.3.html"/>
     public void RegisterBufRingWithFlags(ulong ringAddress, ushort entries, ushort bufferGroup, PbufRingFlags flags)
     {
+        ThrowIfDisposed();
         if (entries == 0 || entries > MaxBufRingEntries || (entries & (entries - 1)) != 0)
             throw new ArgumentOutOfRangeException(nameof(entries), entries, "Buffer ring entries must be a power of two between 1 and 32768.");
-        ThrowIfDisposed();
         var register = new io_uring_buf_reg
         {
             ring_addr = ringAddress,

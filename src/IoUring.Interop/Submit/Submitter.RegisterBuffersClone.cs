@@ -20,8 +20,8 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_clone_buffers_offset.3.html"/>
     public void RegisterBuffersCloneOffset(Ring source, uint destinationOffset, uint sourceOffset, uint count, bool replace = false)
     {
-        ArgumentNullException.ThrowIfNull(source);
         ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(source);
         Submitter from = source.Submitter;
         from.ThrowIfDisposed();
         var clone = new io_uring_clone_buffers

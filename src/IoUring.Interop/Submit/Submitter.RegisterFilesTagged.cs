@@ -14,11 +14,11 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files_tags.3.html"/>
     public unsafe void RegisterFilesTags(ReadOnlySpan<int> fds, ReadOnlySpan<ulong> tags)
     {
+        ThrowIfDisposed();
         if (fds.IsEmpty)
             throw new ArgumentException("At least one fd is required (use -1 for an empty slot).", nameof(fds));
         if (tags.Length != fds.Length)
             throw new ArgumentException($"Expected {fds.Length} tags, one per fd, got {tags.Length}.", nameof(tags));
-        ThrowIfDisposed();
         fixed (int* data = fds)
         fixed (ulong* tagData = tags)
         {
@@ -37,10 +37,10 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files_update_tag.3.html"/>
     public unsafe int RegisterFilesUpdateTag(uint offset, ReadOnlySpan<int> fds, ReadOnlySpan<ulong> tags)
     {
+        ThrowIfDisposed();
         if (fds.IsEmpty)
             throw new ArgumentException("At least one fd is required.", nameof(fds));
         ThrowIfTagsMismatch(fds.Length, tags.Length, nameof(tags));
-        ThrowIfDisposed();
         fixed (int* data = fds)
         fixed (ulong* tagData = tags)
         {

@@ -11,13 +11,15 @@ public sealed partial class Submitter
     /// <para><paramref name="cqEntries"/> 0 keeps the kernel's default of twice <paramref name="sqEntries"/>. The kernel
     /// allows this only on DEFER_TASKRUN rings (EINVAL otherwise), and fails with EOVERFLOW when the pending entries
     /// do not fit the new sizes. Queue views (<see cref="Ring.SubmissionQueue"/>, <see cref="Ring.CompletionQueue"/>)
-    /// obtained before the call must not be used afterwards.</para>
+    /// obtained before the call point at the old memory: they are retired and throw <see cref="ObjectDisposedException"/>
+    /// afterwards; take the properties again.</para>
     /// <para>Available since Linux 6.13.</para>
     /// </remarks>
     /// <exception cref="NotSupportedException">The ring's memory was allocated by the library (NO_MMAP).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_resize_rings.3.html"/>
     public void ResizeRings(uint sqEntries, uint cqEntries = 0)
     {
+        ThrowIfDisposed();
         // io_uring/io_uring.c io_uring_fill_params(): the SQ takes 1..IORING_MAX_ENTRIES and the CQ at least as many.
         if (sqEntries is 0 or > 32768)
             throw new ArgumentOutOfRangeException(nameof(sqEntries), sqEntries, "The submission queue takes 1 to 32768 entries.");

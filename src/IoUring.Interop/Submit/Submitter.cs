@@ -26,22 +26,18 @@ public sealed unsafe partial class Submitter
         _sq = sq;
         _sqPoll = parameters.IsSetupSqPoll;
         _ioPoll = parameters.IsSetupIoPoll;
-        if (parameters.IsSetupRegisteredFdOnly)
-        {
-            UseRegisteredRing(ring.Handle.Value);
-        }
-        else
-        {
-            EnterFd = ring.Handle.Value;
-        }
     }
 
-    /// <summary>The value passed as the fd to io_uring_enter/io_uring_register: the ring fd, or its registered index.</summary>
-    internal int EnterFd { get; private set; }
+    /// <summary>The value passed as the fd to io_uring_enter/io_uring_register: the registered index on the thread that
+    /// registered the ring, the ring fd on any other thread.</summary>
+    /// <remarks>The registered-ring table is per thread (<see cref="RegisteredRingTable"/>): on another thread the same
+    /// index names another ring, or nothing.</remarks>
+    /// <exception cref="InvalidOperationException">A REGISTERED_FD_ONLY ring used from a thread other than its creator.</exception>
+    internal int EnterFd => _ring.Handle.TargetFd;
 
-    /// <summary>Whether <see cref="EnterFd"/> is a registered ring index (calls add <c>IORING_ENTER_REGISTERED_RING</c> /
-    /// <c>IORING_REGISTER_USE_REGISTERED_RING</c>).</summary>
-    internal bool RegisteredRing { get; private set; }
+    /// <summary>Whether <see cref="EnterFd"/> is a registered ring index on the calling thread (calls add
+    /// <c>IORING_ENTER_REGISTERED_RING</c> / <c>IORING_REGISTER_USE_REGISTERED_RING</c>).</summary>
+    internal bool RegisteredRing => _ring.Handle.IsRegisteredHere;
 
     /// <summary>The ring; throws <see cref="ObjectDisposedException"/> once it is disposed.</summary>
     internal Ring Owner
@@ -51,26 +47,6 @@ public sealed unsafe partial class Submitter
             _ring.ThrowIfDisposed();
             return _ring;
         }
-    }
-
-    /// <summary>Switches later calls to the registered ring index <paramref name="index"/> (after IORING_REGISTER_RING_FDS).</summary>
-    internal void UseRegisteredRing(int index)
-    {
-        EnterFd = index;
-        RegisteredRing = true;
-    }
-
-    /// <summary>Switches later calls back to the ring fd (after IORING_UNREGISTER_RING_FDS).</summary>
-    /// <exception cref="InvalidOperationException">The ring has no fd (REGISTERED_FD_ONLY).</exception>
-    internal void UseRawFd()
-    {
-        if (_ring.Handle.IsRegisteredIndex)
-        {
-            throw new InvalidOperationException("The ring was created with IORING_SETUP_REGISTERED_FD_ONLY and has no file descriptor.");
-        }
-
-        EnterFd = _ring.Handle.Value;
-        RegisteredRing = false;
     }
 
     /// <summary>Throws <see cref="ObjectDisposedException"/> once the ring is disposed.</summary>
@@ -114,6 +90,7 @@ public sealed unsafe partial class Submitter
     /// <remarks>Fails with ETIME when the timeout passes first. Available since Linux 5.11 (<c>IORING_FEAT_EXT_ARG</c>).</remarks>
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The timeout is negative or its nanoseconds are not below one second.</exception>
+    /// <exception cref="ArgumentException"><see cref="SubmitArgs.MinWaitUsec"/> is longer than the timeout (the kernel would ignore the timeout).</exception>
     /// <exception cref="IoUringException">io_uring_enter(2) failed (ETIME on timeout).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public int SubmitWithArgs(uint want, in SubmitArgs args) =>
@@ -148,24 +125,26 @@ public sealed unsafe partial class Submitter
     /// <param name="want">Completions to wait for.</param>
     /// <param name="args">Timeout, minimum wait and signal mask.</param>
     /// <param name="submitted">The number of entries submitted; 0 unless the status is <see cref="SubmitStatus.Success"/>.</param>
+    /// <exception cref="ArgumentException">The arguments are refused as by <see cref="SubmitWithArgs"/>.</exception>
     /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public SubmitStatus TrySubmitWithArgs(uint want, in SubmitArgs args, out int submitted) =>
         ToStatus(SubmitWithArgsCore(want, args), out submitted);
 
-    /// <summary>Unregisters the ring's own registered index, if it has one, before the ring closes (best effort).</summary>
-    internal void ReleaseRegisteredRing()
+    /// <summary>Moves the completions the kernel kept after a CQ overflow into the queue: io_uring_enter with GETEVENTS,
+    /// nothing to submit and nothing to wait for. Best effort, for readers of the completion queue.</summary>
+    /// <remarks>Errors are left to the next submit to report (a reader cannot act on them): EINTR, or EEXIST when a
+    /// DEFER_TASKRUN ring is reaped on a thread other than its issuer, which alone may run its completions. A
+    /// REGISTERED_FD_ONLY ring can only be entered on its own thread; elsewhere nothing is done.</remarks>
+    internal void FlushOverflowedCompletions()
     {
-        if (!RegisteredRing || _ring.Handle.IsRegisteredIndex || _ring.Handle.IsClosed)
+        RingHandle handle = _ring.Handle;
+        if (handle.IsRegisteredIndex && !handle.IsRegisteredHere)
         {
             return;
         }
 
-        io_uring_rsrc_update update = default;
-        update.offset = (uint)EnterFd;
-        _ = Syscalls.io_uring_register(_ring.Handle.Value, (uint)io_uring_register_op.IORING_UNREGISTER_RING_FDS, &update, 1);
-        EnterFd = _ring.Handle.Value;
-        RegisteredRing = false;
+        _ = EnterCore(0, 0, IORING_ENTER_GETEVENTS, null);
     }
 
     private int SubmitWithArgsCore(uint want, in SubmitArgs args)
@@ -176,6 +155,15 @@ public sealed unsafe partial class Submitter
             throw new ArgumentOutOfRangeException(nameof(args), timeout, "The timeout must be non-negative with nanoseconds below one second.");
         }
 
+        if (args.HasTimeout && args.MinWaitUsec != 0 && MinWaitExceeds(args.MinWaitUsec, timeout))
+        {
+            // The kernel's rule (io_uring: wire up min batch wake timeout, Linux 6.12): a timeout shorter than the
+            // minimum wait is ignored and the whole minimum wait is served, which silently breaks the caller's limit.
+            throw new ArgumentException(
+                $"SubmitArgs.MinWaitUsec ({args.MinWaitUsec} us) exceeds SubmitArgs.Timeout ({timeout}): the kernel would ignore the timeout and wait the full minimum. Use a minimum wait no longer than the timeout.",
+                nameof(args));
+        }
+
         ulong signalMask = args.SignalMask;
         io_uring_getevents_arg arg = default;
         arg.sigmask = args.HasSignalMask ? (ulong)&signalMask : 0;
@@ -184,6 +172,10 @@ public sealed unsafe partial class Submitter
         arg.ts = args.HasTimeout ? (ulong)&timeout : 0;
         return SubmitCore(want, &arg);
     }
+
+    // In nanoseconds; a uint of microseconds is under 4295 s, so any longer timeout is long enough.
+    private static bool MinWaitExceeds(uint minWaitUsec, in Timespec timeout) =>
+        timeout.Seconds < 4295 && (long)minWaitUsec * 1000 > timeout.Seconds * 1_000_000_000 + timeout.Nanoseconds;
 
     // Rust's submit_and_wait / submit_with_args logic (extArg null or not); returns the kernel's result (negative
     // errno on failure).

@@ -35,7 +35,10 @@ public readonly struct SubmitArgs
     public bool HasSignalMask { get; }
 
     /// <summary>Microseconds to wait for the full <c>want</c> count before returning with fewer (<c>min_wait_usec</c>).</summary>
-    /// <remarks>Available since Linux 6.12 (<c>IORING_FEAT_MIN_TIMEOUT</c>).</remarks>
+    /// <remarks>Must not exceed <see cref="Timeout"/> when both are set: the kernel measures both from the start of the
+    /// wait and, given a shorter timeout, ignores it and serves the whole minimum wait, so
+    /// <see cref="Submitter.SubmitWithArgs"/> refuses that combination with an <see cref="ArgumentException"/>.
+    /// Available since Linux 6.12 (<c>IORING_FEAT_MIN_TIMEOUT</c>).</remarks>
     public uint MinWaitUsec { get; }
 
     /// <summary>A copy with the wait timeout set.</summary>

@@ -34,7 +34,19 @@ public struct Timespec : IEquatable<Timespec>
 
     /// <summary>This timespec as a <see cref="TimeSpan"/> (nanoseconds truncated to ticks).</summary>
     /// <remarks>Available since Linux 5.4.</remarks>
-    public readonly TimeSpan ToTimeSpan() => TimeSpan.FromTicks(checked(Seconds * TimeSpan.TicksPerSecond + Nanoseconds / TimeSpan.NanosecondsPerTick));
+    /// <exception cref="OverflowException">The value is outside what a <see cref="TimeSpan"/> holds (about ±29 227 years).</exception>
+    public readonly TimeSpan ToTimeSpan()
+    {
+        // 128-bit, so any pair of longs can be checked against TimeSpan's range without overflowing first.
+        Int128 ticks = (Int128)Seconds * TimeSpan.TicksPerSecond + Nanoseconds / TimeSpan.NanosecondsPerTick;
+        if (ticks > long.MaxValue || ticks < long.MinValue)
+        {
+            throw new OverflowException(
+                $"The timespec {this} is outside the range of TimeSpan (-922337203685.4775808 s to 922337203685.4775807 s).");
+        }
+
+        return TimeSpan.FromTicks((long)ticks);
+    }
 
     /// <inheritdoc/>
     public readonly bool Equals(Timespec other) => Seconds == other.Seconds && Nanoseconds == other.Nanoseconds;
