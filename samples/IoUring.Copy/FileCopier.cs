@@ -18,10 +18,20 @@ public static unsafe class FileCopier
 {
     private const int ECANCELED = 125;
 
+    /// <summary>Copies <see cref="CopyOptions.Source"/> to <see cref="CopyOptions.Destination"/>.</summary>
+    /// <exception cref="SameFileException">Both name the same file; nothing was written.</exception>
+    /// <exception cref="IOException">A file cannot be opened, read or written (or <see cref="UnauthorizedAccessException"/>).</exception>
     public static CopyResult Copy(CopyOptions options, ProgressLine progress)
     {
         using SafeFileHandle source = File.OpenHandle(options.Source, FileMode.Open, FileAccess.Read);
-        using SafeFileHandle destination = File.OpenHandle(options.Destination, FileMode.Create, FileAccess.Write);
+        FileIdentity sourceFile = FileIdentity.Of(source);
+
+        // Before the destination is opened for writing (a read-only source would only say "access denied"), and
+        // again once it is open (the path may have changed in between): the destination is truncated only when it
+        // is not the source.
+        SameFileException.ThrowIfSame(options, sourceFile, FileIdentity.Of(options.Destination));
+        using SafeFileHandle destination = File.OpenHandle(options.Destination, FileMode.OpenOrCreate, FileAccess.Write);
+        SameFileException.ThrowIfSame(options, sourceFile, FileIdentity.Of(destination));
         long size = RandomAccess.GetLength(source);
         // Sized up front so the writes land in an extent of the right length and a short copy is visible.
         RandomAccess.SetLength(destination, size);

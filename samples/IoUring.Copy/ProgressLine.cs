@@ -5,8 +5,9 @@ using System.IO;
 
 namespace IoUring.Samples.Copy;
 
-/// <summary>A progress line rewritten in place (carriage return), at most four times a second.</summary>
-public sealed class ProgressLine(TextWriter output)
+/// <summary>A progress line rewritten in place (carriage return), at most four times a second; silent when disabled.</summary>
+/// <remarks>Disabled when the output is not a terminal: a file or pipe would collect every carriage-return redraw.</remarks>
+public sealed class ProgressLine(TextWriter output, bool enabled = true)
 {
     private static readonly long Interval = Stopwatch.Frequency / 4;
     private long _last = Stopwatch.GetTimestamp() - Interval;
@@ -14,7 +15,7 @@ public sealed class ProgressLine(TextWriter output)
     public void Report(long done, long total, bool final = false)
     {
         long now = Stopwatch.GetTimestamp();
-        if (!final && now - _last < Interval)
+        if (!enabled || (!final && now - _last < Interval))
         {
             return;
         }
