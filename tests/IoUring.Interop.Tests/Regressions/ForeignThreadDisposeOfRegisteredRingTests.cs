@@ -21,13 +21,8 @@ public sealed class ForeignThreadDisposeOfRegisteredRingTests
     [Theory]
     [InlineData(Registration.RegisterRingFd)]
     [InlineData(Registration.RegisteredFdOnly)]
-    public void Disposing_another_threads_ring_leaves_this_threads_ring_at_the_same_slot_working(Registration kind)
-    {
-        using var threadA = new DedicatedThread("owner A");
-        using var threadB = new DedicatedThread("thread B");
-        Ring r1 = threadA.Run(() => Create(kind));
-        Ring r2 = threadB.Run(() => Create(kind));
-        try
+    public void Disposing_another_threads_ring_leaves_this_threads_ring_at_the_same_slot_working(Registration kind) =>
+        WithRingsOnTwoThreads(kind, (threadA, threadB, r1, r2) =>
         {
             // Both threads' tables were empty: both rings sit in slot 0, each in its own thread's table.
             threadA.Run(() => EnterSlot(0)).Should().Be(0, "slot 0 of A's table is r1");
@@ -35,13 +30,8 @@ public sealed class ForeignThreadDisposeOfRegisteredRingTests
 
             threadB.Run(r1.Dispose);
 
-            threadB.Run(() => NopRoundTrip(r2, 42)).Should().Be(42UL, "disposing r1 on B must not unregister B's slot 0 (r2)");
-        }
-        finally
-        {
-            threadB.Run(r2.Dispose);
-        }
-    }
+            threadB.Run(() => Nops.RoundTrip(r2, 42)).Should().Be(42UL, "disposing r1 on B must not unregister B's slot 0 (r2)");
+        });
 
     [Theory]
     [InlineData(Registration.RegisterRingFd)]
@@ -63,37 +53,18 @@ public sealed class ForeignThreadDisposeOfRegisteredRingTests
     }
 
     [Fact]
-    public void A_RegisterRingFd_ring_submitted_from_another_thread_uses_its_fd_not_that_threads_slot()
-    {
-        using var threadA = new DedicatedThread("owner A");
-        using var threadB = new DedicatedThread("thread B");
-        Ring r1 = threadA.Run(() => Create(Registration.RegisterRingFd));
-        Ring r2 = threadB.Run(() => Create(Registration.RegisterRingFd));
-        try
+    public void A_RegisterRingFd_ring_submitted_from_another_thread_uses_its_fd_not_that_threads_slot() =>
+        WithRingsOnTwoThreads(Registration.RegisterRingFd, (_, threadB, r1, r2) => threadB.Run(() =>
         {
-            threadB.Run(() =>
-            {
-                r1.SubmissionQueue.TryPush(Nops.Make(7)).Should().BeTrue();
-                r1.Submit().Should().Be(1, "B's slot 0 is r2, so r1 must be entered by its fd");
-                WaitForCompletion(r1).Should().Be(7UL);
-                r2.CompletionQueue.TryDequeue(out CompletionEntry _).Should().BeFalse("nothing was submitted to r2");
-            });
-        }
-        finally
-        {
-            threadA.Run(r1.Dispose);
-            threadB.Run(r2.Dispose);
-        }
-    }
+            r1.SubmissionQueue.TryPush(Nops.Make(7)).Should().BeTrue();
+            r1.Submit().Should().Be(1, "B's slot 0 is r2, so r1 must be entered by its fd");
+            WaitForCompletion(r1).Should().Be(7UL);
+            r2.CompletionQueue.TryDequeue(out CompletionEntry _).Should().BeFalse("nothing was submitted to r2");
+        }));
 
     [Fact]
-    public void A_RegisteredFdOnly_ring_used_from_another_thread_throws_instead_of_entering_that_threads_slot()
-    {
-        using var threadA = new DedicatedThread("owner A");
-        using var threadB = new DedicatedThread("thread B");
-        Ring r1 = threadA.Run(() => Create(Registration.RegisteredFdOnly));
-        Ring r2 = threadB.Run(() => Create(Registration.RegisteredFdOnly));
-        try
+    public void A_RegisteredFdOnly_ring_used_from_another_thread_throws_instead_of_entering_that_threads_slot() =>
+        WithRingsOnTwoThreads(Registration.RegisteredFdOnly, (threadA, threadB, r1, r2) =>
         {
             threadB.Run(() =>
             {
@@ -109,14 +80,8 @@ public sealed class ForeignThreadDisposeOfRegisteredRingTests
                 r1.CompletionQueue.TryDequeue(out CompletionEntry cqe).Should().BeTrue();
                 cqe.UserData.Should().Be(7UL);
             });
-            threadB.Run(() => NopRoundTrip(r2, 9)).Should().Be(9UL);
-        }
-        finally
-        {
-            threadA.Run(r1.Dispose);
-            threadB.Run(r2.Dispose);
-        }
-    }
+            threadB.Run(() => Nops.RoundTrip(r2, 9)).Should().Be(9UL);
+        });
 
     [Fact]
     public async System.Threading.Tasks.Task A_registered_ring_disposed_after_an_await_on_a_pool_thread_is_safe()
@@ -127,7 +92,7 @@ public sealed class ForeignThreadDisposeOfRegisteredRingTests
         // Continuations of an await run on pool threads: using and disposing the ring there is the normal case.
         await System.Threading.Tasks.Task.Run(() =>
         {
-            NopRoundTrip(ring, 5).Should().Be(5UL);
+            Nops.RoundTrip(ring, 5).Should().Be(5UL);
             ring.Dispose();
         }, TestContext.Current.CancellationToken);
 
@@ -167,12 +132,23 @@ public sealed class ForeignThreadDisposeOfRegisteredRingTests
     // 0 when the slot holds a ring, -EBADF when it is empty.
     internal static unsafe int EnterSlot(int slot) => Syscalls.io_uring_enter(slot, 0, 0, IORING_ENTER_REGISTERED_RING, null, 0);
 
-    private static ulong NopRoundTrip(Ring ring, ulong userData)
+    // r1 on a fresh thread A and r2 on a fresh thread B, both registered in slot 0 of their own thread's table;
+    // both disposed afterwards on their owners (a second Dispose does nothing).
+    private static void WithRingsOnTwoThreads(Registration kind, Action<DedicatedThread, DedicatedThread, Ring, Ring> body)
     {
-        ring.SubmissionQueue.TryPush(Nops.Make(userData)).Should().BeTrue();
-        ring.SubmitAndWait(1).Should().Be(1);
-        ring.CompletionQueue.TryDequeue(out CompletionEntry cqe).Should().BeTrue();
-        return cqe.UserData;
+        using var threadA = new DedicatedThread("owner A");
+        using var threadB = new DedicatedThread("thread B");
+        Ring r1 = threadA.Run(() => Create(kind));
+        Ring r2 = threadB.Run(() => Create(kind));
+        try
+        {
+            body(threadA, threadB, r1, r2);
+        }
+        finally
+        {
+            threadA.Run(r1.Dispose);
+            threadB.Run(r2.Dispose);
+        }
     }
 
     private static ulong WaitForCompletion(Ring ring)

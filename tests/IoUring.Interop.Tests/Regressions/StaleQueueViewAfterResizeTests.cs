@@ -28,10 +28,7 @@ public sealed class StaleQueueViewAfterResizeTests
 
         ring.SubmissionQueue.Should().NotBeSameAs(staleSq);
         ring.SubmissionQueue.Capacity.Should().Be(64);
-        ring.SubmissionQueue.TryPush(Nops.Make(2)).Should().BeTrue();
-        ring.SubmitAndWait(1).Should().Be(1);
-        ring.CompletionQueue.TryDequeue(out CompletionEntry cqe).Should().BeTrue();
-        cqe.UserData.Should().Be(2UL);
+        Nops.RoundTrip(ring, 2).Should().Be(2UL);
     }
 
     [Fact]

@@ -14,4 +14,22 @@ public static class Nops
         entry.UserData = userData;
         return entry;
     }
+
+    /// <summary>Pushes a NOP carrying <paramref name="userData"/>, submits and waits for it, and returns the user data
+    /// its completion carried.</summary>
+    public static ulong RoundTrip(Ring ring, ulong userData)
+    {
+        if (!ring.SubmissionQueue.TryPush(Make(userData)))
+        {
+            throw new System.InvalidOperationException("The submission queue is full.");
+        }
+
+        ring.SubmitAndWait(1);
+        if (!ring.CompletionQueue.TryDequeue(out CompletionEntry cqe))
+        {
+            throw new System.InvalidOperationException("SubmitAndWait(1) returned without a completion.");
+        }
+
+        return cqe.UserData;
+    }
 }
