@@ -55,7 +55,7 @@ public sealed unsafe partial class Submitter
     /// <summary>Calls io_uring_enter(2) as given: the raw interface under <see cref="Submit"/> and <see cref="SubmitAndWait"/>.</summary>
     /// <remarks>Available since Linux 5.1. <b>Safety:</b> <paramref name="arg"/> and <paramref name="argSize"/> must describe what
     /// <paramref name="flags"/> say (a sigset, or an <c>io_uring_getevents_arg</c> with <c>EXT_ARG</c>) and stay
-    /// valid for the call. <c>IORING_ENTER_REGISTERED_RING</c> is added when the ring fd is registered.</remarks>
+    /// valid for the call. <c>IORING_ENTER_REGISTERED_RING</c> is added when the ring fd is registered in the calling thread's table.</remarks>
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="IoUringException">The call failed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
