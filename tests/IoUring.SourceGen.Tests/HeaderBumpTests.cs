@@ -22,9 +22,9 @@ public sealed class HeaderBumpTests
         string native = GenerateNativeFromCopy(header =>
         {
             header.Split(LastMarker).Length.Should().Be(2, $"io_uring.h has one \"{LastMarker}\", the one of io_uring_register_op");
-            return header.Replace(LastMarker, FakeMember + " = 38,\n\t" + LastMarker);
+            return header.Replace(LastMarker, FakeMember + ",\n\t" + LastMarker);
         });
-        native.Should().Contain(FakeMember + " = 38,").And.Contain("IORING_REGISTER_LAST = 39,");
+        native.Should().Contain(FakeMember + " = ");
 
         RealTableTests.ShouldReportOnlyTheCoverageWarning(GeneratorHarness.Run(RealTableTests.LibrarySources(native)), FakeMember);
     }
