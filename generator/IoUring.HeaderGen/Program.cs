@@ -17,6 +17,13 @@ try
         Console.Error.WriteLine("warning: clang: " + warning);
     }
 
+    if (options.CheckAgainstPath is not null)
+    {
+        // headers/update.sh --check: what the new headers change against the committed listing; nothing is written.
+        Console.Out.Write(ListingDiff.Report(File.ReadAllText(options.CheckAgainstPath), ApiListing.Write(model)));
+        return 0;
+    }
+
     foreach (string warning in SkipReview.Warnings(model, options))
     {
         Console.Error.WriteLine(warning);
