@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Re-vendor the kernel uapi headers from Debian's linux-libc-dev (suite sid).
+# Re-vendor the kernel uapi headers from Debian's linux-libc-dev.
 #
-#   headers/update.sh VERSION        e.g. headers/update.sh 7.2.13-1
+#   headers/update.sh [--check] SUITE      newest version in a suite: sid, experimental, trixie, ...
+#   headers/update.sh [--check] VERSION    a version published in any of $UPDATE_SUITES (e.g. 7.2.13-1)
+#
+# --check downloads and compares only: it prints what the new header adds, removes and changes against the committed
+# listing (src/IoUring.Interop/Native/NativeApi.txt), by kind (register ops, opcodes, each flag family, enums,
+# structs, sizes, fields, skipped macros) with the next action for each, and changes no file. Without --check the
+# same report is printed, then headers/include, headers/README.md and README.md's header line are rewritten.
 #
 # The system's apt configuration is never edited: apt reads a private deb822 sources file that
 # names the same mirror as the system file, with its own lists and cache directories, so the
@@ -9,25 +15,43 @@
 # linux/io_uring/*.h is kept, byte for byte, and headers/README.md is rewritten deterministically.
 set -euo pipefail
 
-if [[ $# -ne 1 || -z $1 ]]; then
-    echo "usage: $0 VERSION   (a linux-libc-dev version published in sid, e.g. 7.2.13-1)" >&2
+usage() {
+    echo "usage: $0 [--check] SUITE|VERSION   (a suite such as sid, experimental or trixie, or a linux-libc-dev version in one of: ${suites[*]})" >&2
     exit 2
+}
+
+# Suites a VERSION is looked up in: unstable, experimental and the stable releases.
+read -r -a suites <<< "${UPDATE_SUITES:-sid experimental trixie bookworm}"
+check=false
+if [[ ${1:-} == --check ]]; then
+    check=true
+    shift
 fi
-version=$1
+if [[ $# -ne 1 || -z $1 ]]; then
+    usage
+fi
+request=$1
 package=linux-libc-dev
-suite=sid
 multiarch=x86_64-linux-gnu
 system_sources=${SYSTEM_APT_SOURCES:-/etc/apt/sources.list.d/debian.sources}
 
 headers_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo_dir=$(dirname "$headers_dir")
 export LC_ALL=C
+
+# A suite name is lower-case letters (and dashes); a Debian version always has a digit.
+if [[ $request =~ ^[a-z][a-z-]*$ ]]; then
+    lookup_suites=("$request")
+else
+    lookup_suites=("${suites[@]}")
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # --- 1. A private sources list naming the system's mirror --------------------------------------
 # The first deb822 stanza that is not the security archive names the main mirror; its keyring
-# is reused so sid's Release file is verified the same way the system verifies its own suites.
+# is reused so the suites' Release files are verified the same way the system verifies its own suites.
 read -r mirror keyring < <(awk -v RS= '
     !/Suites:[^\n]*-security/ {
         uri = ""; key = ""
@@ -43,12 +67,12 @@ if [[ -z ${mirror:-} ]]; then
     exit 1
 fi
 
-sources=$work/apt/sid.sources
+sources=$work/apt/private.sources
 mkdir -p "$work/apt/lists/partial" "$work/apt/cache/archives/partial" "$work/deb"
 {
     echo "Types: deb"
     echo "URIs: $mirror"
-    echo "Suites: $suite"
+    echo "Suites: ${lookup_suites[*]}"
     echo "Components: main"
     [[ $keyring != - ]] && echo "Signed-By: $keyring"
 } > "$sources"
@@ -62,14 +86,34 @@ apt_options=(
     -o "APT::Sandbox::User=$(id -un)"
 )
 
-echo "apt: $package=$version from suite $suite of the system's mirror" >&2
+echo "apt: $package ($request) from suites ${lookup_suites[*]} of the system's mirror" >&2
 apt-get "${apt_options[@]}" -qq update >&2
-# sid keeps only its current version(s); say which ones exist rather than apt's bare "not found".
-available=$(apt-cache "${apt_options[@]}" madison "$package" | awk -F'|' '{ gsub(/ /, "", $2); print $2 }')
-if ! grep -qxF -- "$version" <<< "$available"; then
-    echo "error: $package $version is not in $suite; available: $(echo $available)" >&2
-    exit 1
+# "VERSION SUITE" per line, e.g. "7.2.13-1 sid" (madison's third column is "URI SUITE/COMPONENT ARCH Packages").
+available=$(apt-cache "${apt_options[@]}" madison "$package" |
+    awk -F'|' '{ gsub(/ /, "", $2); split($3, f, " "); split(f[2], s, "/"); print $2, s[1] }')
+if [[ ${#lookup_suites[@]} -eq 1 && $request == "${lookup_suites[0]}" ]]; then
+    # A suite: its newest version (experimental's priority is low, so ask dpkg, not apt's candidate).
+    version=
+    while read -r candidate _; do
+        if [[ -z $version ]] || dpkg --compare-versions "$candidate" gt "$version"; then
+            version=$candidate
+        fi
+    done < <(awk -v s="$request" '$2 == s' <<< "$available")
+    if [[ -z $version ]]; then
+        echo "error: suite $request has no $package (is it a Debian suite?)" >&2
+        exit 1
+    fi
+    suite=$request
+else
+    version=$request
+    suite=$(awk -v v="$version" '$1 == v { print $2; exit }' <<< "$available")
+    if [[ -z $suite ]]; then
+        echo "error: $package $version is in none of ${lookup_suites[*]}; available:" >&2
+        sort -u <<< "$available" | sed 's/^/  /' >&2
+        exit 1
+    fi
 fi
+echo "apt: $package $version (suite $suite)" >&2
 (cd "$work/deb" && apt-get "${apt_options[@]}" -qq download "$package=$version" >&2)
 
 deb=$(find "$work/deb" -maxdepth 1 -name "${package}_*.deb" -print -quit)
@@ -112,7 +156,32 @@ if [[ ${#closure[@]} -eq 0 ]]; then
     exit 1
 fi
 
-# --- 3. Replace headers/include with exactly the closure -----------------------------------------
+# --- 3. What the new closure changes, by kind (the --check report) --------------------------------
+candidate=$work/include
+for path in "${closure[@]}"; do
+    mkdir -p "$candidate/$(dirname "$path")"
+    cp "$include/$path" "$candidate/$path"
+done
+current=$(sed -n 's/^- Version: `\([^`]*\)`.*/\1/p' "$headers_dir/README.md" 2>/dev/null || true)
+echo "== $package ${current:-?} (vendored) -> $version ($suite)"
+# "+ path" a new file, "- path" a file that goes, "~ path" a file whose bytes change.
+files=$(join -a1 -a2 -e - -o 0,1.2,2.2 \
+            <(cd "$headers_dir/include" 2>/dev/null && find . -type f -printf '%P\n' | sort | while read -r f; do echo "$f $(sha256sum < "$f" | cut -c1-64)"; done) \
+            <(cd "$candidate" && find . -type f -printf '%P\n' | sort | while read -r f; do echo "$f $(sha256sum < "$f" | cut -c1-64)"; done) |
+        awk '$2 == "-" { print "  + " $1 } $3 == "-" { print "  - " $1 } $2 != "-" && $3 != "-" && $2 != $3 { print "  ~ " $1 }')
+echo "files:${files:+$'\n'}${files:- same bytes}"
+echo "declarations (against src/IoUring.Interop/Native/NativeApi.txt):"
+# The header tool with the build's arguments, on the candidate closure; it prints the difference and writes nothing.
+dotnet run --project "$repo_dir/generator/IoUring.HeaderGen" -c Release -v q -- \
+    @"$repo_dir/generator/IoUring.HeaderGen/io_uring.rsp" \
+    --include-dir "$candidate/$multiarch" --include-dir "$candidate/" \
+    --check-against "$repo_dir/src/IoUring.Interop/Native/NativeApi.txt" | sed 's/^/  /'
+if $check; then
+    echo "(--check: nothing was changed)"
+    exit 0
+fi
+
+# --- 4. Replace headers/include with exactly the closure -----------------------------------------
 rm -rf "$headers_dir/include"
 for path in "${closure[@]}"; do
     mkdir -p "$headers_dir/include/$(dirname "$path")"
@@ -120,7 +189,13 @@ for path in "${closure[@]}"; do
     chmod 644 "$headers_dir/include/$path"
 done
 
-# --- 4. Rewrite headers/README.md (no dates: a rerun with the same version changes nothing) ------
+# README.md's one line about the header: upstream major.minor (and -rcN), from the Debian version.
+upstream=${version%%-*}
+upstream=${upstream//\~/-}
+linux=$(sed -E 's/^([0-9]+\.[0-9]+)(\.[0-9]+)?(-rc[0-9]+)?.*/\1\3/' <<< "$upstream")
+sed -i -E "s/the header is Linux [^ ]+'s\./the header is Linux $linux's./" "$repo_dir/README.md"
+
+# --- 5. Rewrite headers/README.md (no dates: a rerun with the same version changes nothing) ------
 readme=$headers_dir/README.md
 {
     echo "# Vendored kernel uapi headers"
@@ -162,20 +237,21 @@ readme=$headers_dir/README.md
     echo
     echo "## Updating"
     echo
-    echo "Pick a \`$package\` version published in \`$suite\`, then from the repository root:"
+    echo "From the repository root (docs/header-bump.md is the whole procedure):"
     echo
     echo '```sh'
-    echo "headers/update.sh VERSION"
-    echo "dotnet build"
-    echo "UPDATE_BASELINES=1 dotnet test"
+    echo "headers/update.sh --check sid        # or experimental, trixie, or a version: what would change, by kind"
+    echo "headers/update.sh sid                # the same report, then the files are replaced"
+    echo "dotnet build                         # IOU0xx / IOUHG0xx diagnostics name what needs a decision"
+    echo "UPDATE_BASELINES=1 dotnet test       # refreshes the committed listings"
     echo '```'
     echo
     echo "The script reads the mirror from the system's \`debian.sources\`, talks to apt through a private"
     echo "sources file and private list/cache directories (the system's apt configuration is untouched),"
-    echo "downloads the \`.deb\`, recomputes the include closure, replaces \`include/\` with exactly those"
-    echo "files and rewrites this README. \`dotnet build\` regenerates the Native layer from the new headers;"
-    echo "\`UPDATE_BASELINES=1 dotnet test\` refreshes the committed API listings so the header bump shows"
-    echo "up as a reviewable diff. Review \`git diff\`, then commit headers, README and listings together."
+    echo "downloads the \`.deb\`, recomputes the include closure, prints what it changes, replaces \`include/\`"
+    echo "with exactly those files and rewrites this README and README.md's header line. \`dotnet build\`"
+    echo "regenerates the Native layer; \`UPDATE_BASELINES=1 dotnet test\` refreshes the committed API listing"
+    echo "so the bump shows up as a reviewable diff. Review \`git diff\`, then commit everything together."
 } > "$readme"
 
 echo "headers/include: ${#closure[@]} files from $deb_name" >&2

@@ -13,9 +13,18 @@ public sealed record GeneratorOptions(
     string Namespace,
     string? ProvenancePath)
 {
+    /// <summary>Where to write the sorted API listing (the source generator's view of the Native layer), or null.</summary>
+    public string? ListingPath { get; init; }
+
+    /// <summary>Macros a maintainer has reviewed and accepted as skipped; any other skipped macro is a warning.</summary>
+    public IReadOnlyList<string> ReviewedSkips { get; init; } = [];
+
+    /// <summary>A committed listing to compare the headers with: the tool prints what changed and writes no code.</summary>
+    public string? CheckAgainstPath { get; init; }
+
     public const string Usage =
         "usage: IoUring.HeaderGen [@file.rsp] --include-dir DIR... --header PATH_OR_GLOB... [--output FILE] " +
-        "[--namespace NS] [--provenance README.md]\n" +
+        "[--namespace NS] [--provenance README.md] [--listing FILE] [--reviewed-skip MACRO...] [--check-against LISTING]\n" +
         "  --header takes a path relative to an include folder; '*' is allowed in the file name (linux/io_uring/*.h).";
 
     /// <summary>Parses arguments; <c>@file</c> expands to the file's non-empty, non-# lines (one argument each, or "option value").</summary>
@@ -26,6 +35,9 @@ public sealed record GeneratorOptions(
         string? output = null;
         string ns = "IoUring.Interop.Native";
         string? provenance = null;
+        string? listing = null;
+        var reviewedSkips = new List<string>();
+        string? checkAgainst = null;
 
         List<string> expanded = Expand(args).ToList();
         for (int i = 0; i < expanded.Count; i++)
@@ -38,6 +50,9 @@ public sealed record GeneratorOptions(
                 case "--output": output = Next(); break;
                 case "--namespace": ns = Next(); break;
                 case "--provenance": provenance = Next(); break;
+                case "--listing": listing = Next(); break;
+                case "--reviewed-skip": reviewedSkips.Add(Next()); break;
+                case "--check-against": checkAgainst = Next(); break;
                 default: throw new ArgumentException($"unknown argument '{expanded[i]}'");
             }
         }
@@ -47,7 +62,7 @@ public sealed record GeneratorOptions(
             throw new ArgumentException("at least one --include-dir and one --header are required");
         }
 
-        return new GeneratorOptions(includes, headers, output, ns, provenance);
+        return new GeneratorOptions(includes, headers, output, ns, provenance) { ListingPath = listing, ReviewedSkips = reviewedSkips, CheckAgainstPath = checkAgainst };
     }
 
     private static IEnumerable<string> Expand(IEnumerable<string> args)

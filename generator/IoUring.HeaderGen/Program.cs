@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using IoUring.HeaderGen;
 using IoUring.HeaderGen.Clang;
+using IoUring.HeaderGen.Emit;
 using IoUring.HeaderGen.Model;
 
-// Exit codes: 0 written, 1 clang reported an error in the headers, 2 bad command line, 3 anything else.
+// Exit codes: 0 written, 1 clang reported an error in the headers, 2 bad command line, 3 anything else,
+// 4 an output file could not be written.
 try
 {
     GeneratorOptions options = GeneratorOptions.Parse(args);
@@ -15,9 +17,21 @@ try
         Console.Error.WriteLine("warning: clang: " + warning);
     }
 
-    foreach (SkippedMacro macro in model.Skipped)
+    if (options.CheckAgainstPath is not null)
     {
-        Console.Error.WriteLine($"warning: macro {macro.Name} ({macro.SourceFile}) skipped: {macro.Reason}");
+        // headers/update.sh --check: what the new headers change against the committed listing; nothing is written.
+        Console.Out.Write(ListingDiff.Report(File.ReadAllText(options.CheckAgainstPath), ApiListing.Write(model)));
+        return 0;
+    }
+
+    foreach (string warning in SkipReview.Warnings(model, options))
+    {
+        Console.Error.WriteLine(warning);
+    }
+
+    if (options.ListingPath is not null && !TryWrite("--listing", options.ListingPath, ApiListing.Write(model)))
+    {
+        return 4;
     }
 
     if (options.OutputPath is null)
@@ -26,14 +40,11 @@ try
     }
     else
     {
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(options.OutputPath));
-        if (folder is not null)
+        if (!TryWrite("--output", options.OutputPath, text))
         {
-            Directory.CreateDirectory(folder);
+            return 4;
         }
 
-        // Always rewrite: MSBuild's up-to-date check compares the output's timestamp with the inputs'.
-        File.WriteAllText(options.OutputPath, text);
         Console.Out.WriteLine(
             $"IoUring.HeaderGen: {model.Types.Count} types, {model.Constants.Count} constants, {model.Skipped.Count} macros skipped -> {options.OutputPath}");
     }
@@ -56,4 +67,27 @@ catch (Exception e)
 {
     Console.Error.WriteLine("error: " + e);
     return 3;
+}
+
+// A folder that cannot be created or a file that cannot be written is not a bad command line: say which
+// option and why, without the usage text.
+static bool TryWrite(string option, string path, string text)
+{
+    try
+    {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        // Always rewrite: MSBuild's up-to-date check compares the output's timestamp with the inputs'.
+        File.WriteAllText(path, text);
+        return true;
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"error: cannot write {option} {path}: {e.Message}");
+        return false;
+    }
 }

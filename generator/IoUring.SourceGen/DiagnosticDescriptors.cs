@@ -64,6 +64,43 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    /// <summary>A Native constant or enum member that no generated enum takes and no [Reviewed] row covers (a new flag family or enum).</summary>
+    public static readonly DiagnosticDescriptor UntrackedConstant = new(
+        id: "IOU010",
+        title: "Header constant is neither generated nor reviewed",
+        messageFormat: "{0} is in no [GeneratedEnum] and no [Reviewed] group: add a [GeneratedEnum] row for its prefix, or a [Reviewed] row saying who uses it (src/IoUring.Interop/Native/ReviewTable.cs)",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "After a header bump, every constant and enum member of the Native layer is either generated into a public enum or looked at by hand.");
+
+    /// <summary>A [Reviewed] group with listed members gained one (a new sub-enum member).</summary>
+    public static readonly DiagnosticDescriptor NewReviewedMember = new(
+        id: "IOU011",
+        title: "A reviewed group has a new member",
+        messageFormat: "{0}: {1} is new in the header; support it where the group is used ({2}), then list it in the [Reviewed] row",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    /// <summary>A struct whose size the kernel checks changed size.</summary>
+    public static readonly DiagnosticDescriptor KernelCheckedSizeChanged = new(
+        id: "IOU012",
+        title: "A kernel-checked struct changed size",
+        messageFormat: "{0} is {1} bytes in this header, {2} in the [KernelCheckedStruct] row: the kernel checks its size in {3}; review those calls, then update the row",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    /// <summary>A kernel-checked struct whose fields the library handles gained a field (often taken from a reserved one).</summary>
+    public static readonly DiagnosticDescriptor NewStructField = new(
+        id: "IOU013",
+        title: "A kernel-checked struct has a new field",
+        messageFormat: "{0}.{1} is a new field (taken from a reserved one?); set or report it where the library passes {0} ({2}), then add it to the row's Fields",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static DiagnosticDescriptor ById(string id) => id switch
     {
         "IOU001" => UnknownConstant,
@@ -72,6 +109,10 @@ internal static class DiagnosticDescriptors
         "IOU004" => MissingRegisterRow,
         "IOU005" => BadMemberName,
         "IOU006" => RegisterOpEnumMissing,
+        "IOU010" => UntrackedConstant,
+        "IOU011" => NewReviewedMember,
+        "IOU012" => KernelCheckedSizeChanged,
+        "IOU013" => NewStructField,
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "unknown diagnostic id"),
     };
 }

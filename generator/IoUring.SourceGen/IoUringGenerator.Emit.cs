@@ -245,8 +245,18 @@ public sealed partial class IoUringGenerator
             NativeConstant source = member.Source;
             string reference = source.Enum is null ? $"{Native}.Constants.{source.Name}" : $"{Native}.{source.Enum}.{source.Name}";
             string value = source.Enum is null && source.Type == model.UnderlyingType ? reference : $"({model.UnderlyingType})({reference})";
-            w.Line($"/// <summary><c>{source.Name}</c>.</summary>");
-            w.Line($"{member.Name} = {value},");
+            if (member.AliasOf is not null)
+            {
+                w.Line($"/// <summary>Former name of <see cref=\"{member.AliasOf}\"/> (<c>{source.Name}</c>), kept for code built against it.</summary>");
+                w.Line($"[global::System.Obsolete(\"Renamed {member.AliasOf}: the kernel header renamed the constant to {source.Name}.\")]");
+                w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                w.Line($"{member.Name} = {member.AliasOf},");
+            }
+            else
+            {
+                w.Line($"/// <summary><c>{source.Name}</c>.</summary>");
+                w.Line($"{member.Name} = {value},");
+            }
             if (i < model.Members.Count - 1)
             {
                 w.Line();

@@ -141,49 +141,6 @@ public sealed partial class IoUringGenerator
         return overrides.ToEquatableArray();
     }
 
-    /// <summary>Reads every integer constant of <c>Constants</c> and every member of every enum in the Native namespace.</summary>
-    internal static NativeLayer ReadNativeLayer(Compilation compilation, CancellationToken cancellationToken)
-    {
-        INamespaceSymbol? native = compilation.Assembly.GlobalNamespace;
-        foreach (string part in NativeNamespace.Split('.'))
-        {
-            native = native?.GetNamespaceMembers().FirstOrDefault(n => n.Name == part);
-        }
-
-        if (native is null)
-        {
-            return new NativeLayer(EquatableArray<NativeConstant>.Empty, EquatableArray<string>.Empty);
-        }
-
-        var constants = new List<NativeConstant>();
-        var enums = new List<string>();
-        foreach (INamedTypeSymbol type in native.GetTypeMembers().OrderBy(t => t.Name, StringComparer.Ordinal))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (type.TypeKind == TypeKind.Enum)
-            {
-                enums.Add(type.Name);
-                string underlying = type.EnumUnderlyingType?.ToDisplayString() ?? "int";
-                foreach (IFieldSymbol field in type.GetMembers().OfType<IFieldSymbol>())
-                {
-                    AddConstant(constants, field, underlying, type.Name);
-                }
-            }
-            else if (type.Name == "Constants")
-            {
-                foreach (IFieldSymbol field in type.GetMembers().OfType<IFieldSymbol>())
-                {
-                    if (field.IsConst && IsInteger(field.Type))
-                    {
-                        AddConstant(constants, field, field.Type.ToDisplayString(), null);
-                    }
-                }
-            }
-        }
-
-        return new NativeLayer(constants.ToEquatableArray(), enums.ToEquatableArray());
-    }
-
     /// <summary>Resolves the rows against io_uring_register_op: unknown names, duplicates, and members left without a row.</summary>
     internal static RegisterModel BuildRegisterModel(ImmutableArray<RegisterTableSlice> slices, ImmutableArray<EquatableArray<SkipRow>> skipGroups, NativeLayer native)
     {
@@ -278,7 +235,11 @@ public sealed partial class IoUringGenerator
     }
 
     /// <summary>Gathers each enum's members from the Native constants by prefix (or from one Native enum).</summary>
-    internal static EnumsModel BuildEnumsModel(ImmutableArray<EquatableArray<EnumSpec>> specGroups, ImmutableArray<EquatableArray<NameOverride>> overrideGroups, NativeLayer native)
+    internal static EnumsModel BuildEnumsModel(
+        ImmutableArray<EquatableArray<EnumSpec>> specGroups,
+        ImmutableArray<EquatableArray<NameOverride>> overrideGroups,
+        ImmutableArray<EquatableArray<EnumAlias>> aliasGroups,
+        NativeLayer native)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -349,8 +310,26 @@ public sealed partial class IoUringGenerator
                 AddMember(constant, included.StartsWith("IORING_", StringComparison.Ordinal) ? included.Substring("IORING_".Length) : included);
             }
 
+            // A shipped name the header renamed stays, as an [Obsolete] alias of the member its constant now makes.
+            foreach (EnumAlias alias in aliasGroups.SelectMany(g => g).Where(a => a.EnumName == spec.Name).OrderBy(a => a.Location, LocationOrder.Instance))
+            {
+                EnumMemberModel? target = members.FirstOrDefault(m => m.AliasOf is null && m.Source.Name == alias.Constant);
+                if (target is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownConstant, alias.Location, alias.Constant, spec.Name));
+                }
+                else if (!memberNames.Add(alias.OldName))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadMemberName, alias.Location, spec.Name, alias.OldName, alias.Constant, "collides with another member"));
+                }
+                else
+                {
+                    members.Add(new EnumMemberModel(alias.OldName, target.Source, target.Name));
+                }
+            }
+
             EnumMemberModel[] ordered = members
-                .OrderBy(m => m.Source.IsNegative ? 0 : 1).ThenBy(m => m.Source.Value).ThenBy(m => m.Name, StringComparer.Ordinal)
+                .OrderBy(m => m.Source.IsNegative ? 0 : 1).ThenBy(m => m.Source.Value).ThenBy(m => m.AliasOf is null ? 0 : 1).ThenBy(m => m.Name, StringComparer.Ordinal)
                 .ToArray();
             string underlying = spec.UnderlyingType ?? CommonType(ordered.Select(m => m.Source));
             enums.Add(new EnumModel(spec.Name, spec.Summary, spec.IsFlags, underlying, spec.Since, ordered.ToEquatableArray()));

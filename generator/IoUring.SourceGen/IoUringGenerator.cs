@@ -23,12 +23,21 @@ public sealed partial class IoUringGenerator : IIncrementalGenerator
         public const string RegisterModel = nameof(RegisterModel);
         public const string EnterModel = nameof(EnterModel);
         public const string EnumsModel = nameof(EnumsModel);
+        public const string ReviewRows = nameof(ReviewRows);
+        public const string EnumAliases = nameof(EnumAliases);
+        public const string FlagMemberSpecs = nameof(FlagMemberSpecs);
+        public const string ReviewModel = nameof(ReviewModel);
+        public const string FlagMembersModel = nameof(FlagMembersModel);
     }
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        context.RegisterPostInitializationOutput(static output => output.AddSource(AttributeSource.HintName, AttributeSource.Text));
+        context.RegisterPostInitializationOutput(static output =>
+        {
+            output.AddSource(AttributeSource.HintName, AttributeSource.Text);
+            output.AddSource(ReviewAttributeSource.HintName, ReviewAttributeSource.Text);
+        });
 
         IncrementalValuesProvider<RegisterTableSlice> registerRows = context.SyntaxProvider
             .ForAttributeWithMetadataName(AttributeSource.RegisterOp, IsClass, static (c, ct) => ParseRegisterRows(c, ct))
@@ -50,10 +59,30 @@ public sealed partial class IoUringGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(AttributeSource.NameOverride, IsClass, static (c, _) => ParseNameOverrides(c))
             .WithTrackingName(Steps.NameOverrides);
 
-        // The Native layer is plain source in the compilation (written by the header tool), read as data:
-        // its output only changes when the header does, so everything downstream stays cached.
-        IncrementalValueProvider<NativeLayer> nativeLayer = context.CompilationProvider
-            .Select(static (c, ct) => ReadNativeLayer(c, ct))
+        IncrementalValuesProvider<ReviewSlice> reviewedRows = context.SyntaxProvider
+            .ForAttributeWithMetadataName(ReviewAttributeSource.Reviewed, IsClass, static (c, ct) => ParseReviewRows(c, ct))
+            .WithTrackingName(Steps.ReviewRows);
+
+        IncrementalValuesProvider<ReviewSlice> structRows = context.SyntaxProvider
+            .ForAttributeWithMetadataName(ReviewAttributeSource.KernelCheckedStruct, IsClass, static (c, ct) => ParseReviewRows(c, ct))
+            .WithTrackingName(Steps.ReviewRows);
+
+        IncrementalValuesProvider<EquatableArray<EnumAlias>> aliases = context.SyntaxProvider
+            .ForAttributeWithMetadataName(ReviewAttributeSource.EnumAlias, IsClass, static (c, ct) => ParseEnumAliases(c, ct))
+            .WithTrackingName(Steps.EnumAliases);
+
+        IncrementalValuesProvider<EquatableArray<FlagMembersSpec>> flagMemberSpecs = context.SyntaxProvider
+            .ForAttributeWithMetadataName(ReviewAttributeSource.GeneratedFlagMembers, IsClass, static (c, ct) => ParseFlagMembers(c, ct))
+            .WithTrackingName(Steps.FlagMemberSpecs);
+
+        // The Native layer as data, from the listing the header tool writes beside Native.g.cs (an AdditionalFile):
+        // it changes only when the header does, so an edit anywhere else re-reads nothing and everything downstream
+        // stays cached. Reading it from the compilation instead would re-run on every keystroke in an IDE.
+        IncrementalValueProvider<NativeLayer> nativeLayer = context.AdditionalTextsProvider
+            .Where(static text => NativeListing.IsListing(text.Path))
+            .Select(static (text, ct) => NativeListing.Parse(text.GetText(ct)?.ToString() ?? "", ct))
+            .Collect()
+            .Select(static (layers, _) => layers.IsEmpty ? NativeLayer.Empty : layers[0])
             .WithTrackingName(Steps.NativeLayer);
 
         IncrementalValueProvider<RegisterModel> registerModel = registerRows.Collect()
@@ -68,9 +97,22 @@ public sealed partial class IoUringGenerator : IIncrementalGenerator
 
         IncrementalValueProvider<EnumsModel> enumsModel = enumSpecs.Collect()
             .Combine(overrides.Collect())
+            .Combine(aliases.Collect())
             .Combine(nativeLayer)
-            .Select(static (input, _) => BuildEnumsModel(input.Left.Left, input.Left.Right, input.Right))
+            .Select(static (input, _) => BuildEnumsModel(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(Steps.EnumsModel);
+
+        IncrementalValueProvider<ReviewModel> reviewModel = reviewedRows.Collect()
+            .Combine(structRows.Collect())
+            .Combine(enumSpecs.Collect())
+            .Combine(nativeLayer)
+            .Select(static (input, _) => BuildReviewModel(input.Left.Left.Left.AddRange(input.Left.Left.Right), input.Left.Right, input.Right))
+            .WithTrackingName(Steps.ReviewModel);
+
+        IncrementalValueProvider<FlagMembersModel> flagMembersModel = flagMemberSpecs.Collect()
+            .Combine(enumsModel)
+            .Select(static (input, _) => BuildFlagMembersModel(input.Left, input.Right))
+            .WithTrackingName(Steps.FlagMembersModel);
 
         context.RegisterSourceOutput(registerModel, static (output, model) =>
         {
@@ -96,6 +138,18 @@ public sealed partial class IoUringGenerator : IIncrementalGenerator
             foreach (EnumModel generated in model.Enums)
             {
                 output.AddSource($"IoUring.Interop.{generated.Name}.g.cs", EmitEnum(generated));
+            }
+        });
+
+        context.RegisterSourceOutput(reviewModel, static (output, model) => Report(output, model.Diagnostics));
+
+        context.RegisterSourceOutput(flagMembersModel, static (output, model) =>
+        {
+            Report(output, model.Diagnostics);
+            foreach (FlagMembersClass generated in model.Classes)
+            {
+                string prefix = generated.Namespace.Length > 0 ? generated.Namespace + "." : "";
+                output.AddSource($"{prefix}{generated.ClassName}.Flags.g.cs", EmitFlagMembers(generated));
             }
         });
     }

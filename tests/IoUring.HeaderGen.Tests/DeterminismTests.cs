@@ -56,7 +56,8 @@ public sealed class DeterminismTests
             (int exitCode, _, string stderr) = ToolProcess.Run(
                 "--include-dir", Repo.Fixtures, "--header", "macros.h", "--namespace", "X", "--output", output);
             exitCode.Should().Be(0, stderr);
-            stderr.Should().Contain("warning: macro M_STRING").And.Contain("warning: macro M_FUNCTION").And.Contain("warning: macro FIXTURE_MACROS_H");
+            stderr.Should().Contain("warning IOUHG001: macro M_STRING").And.Contain("warning IOUHG001: macro M_FUNCTION")
+                .And.Contain("warning IOUHG001: macro FIXTURE_MACROS_H");
             File.ReadAllText(output).Should().Contain("//   M_FLOAT (macros.h): ");
         }
         finally

@@ -30,7 +30,7 @@ public sealed class EnumTests
     {
         Enum("SetupFlags").IsDefined(typeof(FlagsAttribute), false).Should().BeTrue();
         Enum("SetupFlags").GetEnumUnderlyingType().Should().Be<uint>();
-        Members("SetupFlags").Should().Equal(("None", 0UL), ("IoPoll", 1UL), ("SqPoll", 2UL), ("SqAff", 4UL), ("CqSize", 8UL));
+        Members("SetupFlags").Should().Equal(("None", 0UL), ("IoPoll", 1UL), ("SqPoll", 2UL), ("SqPollFormerName", 2UL), ("SqAff", 4UL), ("CqSize", 8UL));
     }
 
     [Fact]

@@ -72,6 +72,43 @@ internal static class FakeTable
         }
         """;
 
-    /// <summary>Everything: fake Native layer and all three tables.</summary>
-    public static string[] Complete(params string[] extra) => [.. FakeNative.Layer, AllShapes, Enter, Enums, .. extra];
+    /// <summary>The review rows: every fake constant outside the generated enums, and one kernel-checked struct.</summary>
+    public const string Review = """
+        using IoUring.Interop.SourceGeneration;
+
+        namespace IoUring.Interop.Native
+        {
+            [Reviewed("IORING_CQE_BUFFER_SHIFT", "CompletionEntry.BufferId", "IORING_CQE_BUFFER_SHIFT")]
+            [Reviewed("IORING_REGISTER_FILES_SKIP", "FilesUpdate", "IORING_REGISTER_FILES_SKIP")]
+            [KernelCheckedStruct(nameof(io_uring_rsrc_register), 32, "IORING_REGISTER_FILES2 (nr_args = its size)", Fields = new[] { "nr", "flags", "data", "tags" })]
+            [EnumAlias("SetupFlags", "SqPollFormerName", "IORING_SETUP_SQPOLL")]
+            internal static class ReviewTable
+            {
+            }
+        }
+        """;
+
+    /// <summary>A builder with a handwritten setter for one flag and another flag handled under a different name.</summary>
+    public const string Builder = """
+        using IoUring.Interop.SourceGeneration;
+
+        namespace IoUring.Interop
+        {
+            [GeneratedFlagMembers("SetupFlags", FlagMemberKind.Setter, "Setup", "_flags", HandledElsewhere = new[] { "IORING_SETUP_SQ_AFF" })]
+            [GeneratedFlagMembers("SetupFlags", FlagMemberKind.Property, "IsSetup", "_flags")]
+            public sealed partial class FakeBuilder
+            {
+                private uint _flags;
+
+                public uint Flags => _flags;
+
+                public FakeBuilder SetupIoPoll() { _flags |= 1; return this; }
+
+                public FakeBuilder SetupSqPollCpu() { _flags |= 4; return this; }
+            }
+        }
+        """;
+
+    /// <summary>Everything: fake Native layer and all the tables.</summary>
+    public static string[] Complete(params string[] extra) => [.. FakeNative.Layer, AllShapes, Enter, Enums, .. extra, Review, Builder];
 }

@@ -27,16 +27,19 @@ internal static class GeneratorHarness
         References.Value,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
+    /// <summary>A driver given the Native listing the MSBuild target would pass as an AdditionalFile.</summary>
+    public static GeneratorDriver Driver(AdditionalText nativeListing) => CSharpGeneratorDriver.Create(
         [new IoUringGenerator().AsSourceGenerator()],
+        additionalTexts: [nativeListing],
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator once over the sources.</summary>
+    /// <summary>Runs the generator once over the sources, with the Native listing derived from them.</summary>
     public static Result Run(params string[] sources)
     {
         CSharpCompilation input = Compilation(sources);
-        GeneratorDriver driver = Driver().RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        GeneratorDriver driver = Driver(NativeListingText.Text(input))
+            .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         return new Result(driver, output, diagnostics);
     }
 

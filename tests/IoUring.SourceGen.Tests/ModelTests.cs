@@ -69,11 +69,13 @@ public sealed class ModelTests
                 new("IORING_POLL_X_BIT", "uint", 8, false, null),
                 new("IORING_POLL_LAST", "uint", 16, false, null),
             }.ToEquatableArray(),
-            EquatableArray<string>.Empty);
+            EquatableArray<string>.Empty,
+            EquatableArray<NativeStruct>.Empty);
         var spec = new EnumSpec("PollFlags", "s", new[] { "IORING_POLL_" }.ToEquatableArray(), EquatableArray<string>.Empty, null, true, null, null, null);
 
         EnumsModel model = IoUringGenerator.BuildEnumsModel(
-            ImmutableArray.Create(new[] { spec }.ToEquatableArray()), ImmutableArray<EquatableArray<NameOverride>>.Empty, native);
+            ImmutableArray.Create(new[] { spec }.ToEquatableArray()), ImmutableArray<EquatableArray<NameOverride>>.Empty,
+            ImmutableArray<EquatableArray<EnumAlias>>.Empty, native);
 
         model.Diagnostics.Should().BeEmpty();
         EnumModel poll = model.Enums.Should().ContainSingle().Subject;

@@ -70,6 +70,7 @@ public sealed class ShapeTests
         result.Output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Warning).Should().BeEmpty();
         result.RunResult.GeneratedSources.Select(s => s.HintName).Should().Equal(
             "IoUring.SourceGeneration.Attributes.g.cs",
+            "IoUring.SourceGeneration.ReviewAttributes.g.cs",
             "IoUring.Interop.Native.Syscalls.Register.g.cs",
             "IoUring.Interop.Native.Syscalls.Enter.g.cs",
             "IoUring.Interop.CqeFlags.g.cs",
@@ -78,7 +79,8 @@ public sealed class ShapeTests
             "IoUring.Interop.RestrictionOp.g.cs",
             "IoUring.Interop.SetupFlags.g.cs",
             "IoUring.Interop.SqeFlags.g.cs",
-            "IoUring.Interop.TimeoutFlags.g.cs");
+            "IoUring.Interop.TimeoutFlags.g.cs",
+            "IoUring.Interop.FakeBuilder.Flags.g.cs");
     }
 
     [Fact]

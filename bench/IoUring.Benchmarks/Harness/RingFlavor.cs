@@ -47,10 +47,10 @@ internal static class RingFlavors
                 builder.SetupSingleIssuer();
                 break;
             case RingFlavor.Coop:
-                builder.SetupCoopTaskrun().SetupTaskrunFlag();
+                builder.SetupCoopTaskRun().SetupTaskRunFlag();
                 break;
             case RingFlavor.Defer:
-                builder.SetupSingleIssuer().SetupDeferTaskrun();
+                builder.SetupSingleIssuer().SetupDeferTaskRun();
                 break;
         }
 

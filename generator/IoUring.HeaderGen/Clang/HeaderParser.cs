@@ -216,7 +216,11 @@ internal sealed unsafe class HeaderParser
 
             if (Libclang.clang_Cursor_isBitField(child) != 0)
             {
-                throw new HeaderParseException($"{outerName}.{name}: bit-fields are not supported");
+                // Same "file:line:" shape as clang's own errors, so the maintainer lands on the declaration.
+                (string file, uint line) = child.Location();
+                throw new HeaderParseException(
+                    $"{file}:{line}: error: {outerName}.{name} is a bit-field; C# has no bit-field layout, so the tool cannot place it "
+                    + "(describe the struct's bits in the safe layer by hand, or leave the header out of io_uring.rsp)");
             }
 
             long offsetBits = Cursors.WithUtf8(name, p => Libclang.clang_Type_getOffsetOf(outer, p));

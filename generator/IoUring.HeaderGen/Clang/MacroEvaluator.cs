@@ -32,7 +32,7 @@ internal static class MacroEvaluator
         {
             if (macros[i].FunctionLike)
             {
-                skipped[i] = new SkippedMacro(macros[i].Name, "function-like macro", macros[i].SourceFile);
+                skipped[i] = new SkippedMacro(macros[i].Name, "function-like macro", macros[i].SourceFile, macros[i].Line);
             }
             else
             {
@@ -142,7 +142,7 @@ internal static class MacroEvaluator
 
             if (reason is not null)
             {
-                skipped[i] = new SkippedMacro(macro.Name, reason, macro.SourceFile);
+                skipped[i] = new SkippedMacro(macro.Name, reason, macro.SourceFile, macro.Line);
             }
         }
     }

@@ -44,7 +44,8 @@ public sealed record EnumDecl(string Name, string UnderlyingType, IReadOnlyList<
 public sealed record ConstantDecl(string Name, string Type, string Value, string SourceFile, string Origin);
 
 /// <summary>A macro that is not an integer constant (include guard, function-like, string...), kept for the report.</summary>
-public sealed record SkippedMacro(string Name, string Reason, string SourceFile);
+/// <param name="Line">Its line in <paramref name="SourceFile"/> (1-based), so a build warning can point at it.</param>
+public sealed record SkippedMacro(string Name, string Reason, string SourceFile, uint Line);
 
 /// <summary>Everything the emitter needs to write Native.g.cs.</summary>
 public sealed record HeaderModel(

@@ -23,8 +23,8 @@ internal sealed record NameOverride(string CName, string PascalName);
 /// <param name="Enum">The containing Native enum, or null for a <c>Constants</c> field.</param>
 internal sealed record NativeConstant(string Name, string Type, ulong Value, bool IsNegative, string? Enum);
 
-/// <summary>A member of a generated enum.</summary>
-internal sealed record EnumMemberModel(string Name, NativeConstant Source);
+/// <summary>A member of a generated enum; with <paramref name="AliasOf"/>, an [Obsolete] former name of that member.</summary>
+internal sealed record EnumMemberModel(string Name, NativeConstant Source, string? AliasOf = null);
 
 /// <summary>A generated enum ready to emit.</summary>
 internal sealed record EnumModel(string Name, string Summary, bool IsFlags, string UnderlyingType, string? Since, EquatableArray<EnumMemberModel> Members);

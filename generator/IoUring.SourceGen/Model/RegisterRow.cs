@@ -55,5 +55,11 @@ internal sealed record RegisterTableSlice(EquatableArray<RegisterRow> Rows, Loca
 /// <summary>The enter overloads to emit and the diagnostics found while checking them.</summary>
 internal sealed record EnterModel(EquatableArray<EnterRow> Rows, EquatableArray<DiagnosticInfo> Diagnostics);
 
-/// <summary>The Native layer as data: every integer constant and enum member, and the enum names.</summary>
-internal sealed record NativeLayer(EquatableArray<NativeConstant> Constants, EquatableArray<string> Enums);
+/// <summary>The Native layer as data: every integer constant and enum member, the enum names, and the structs' sizes and fields.</summary>
+internal sealed record NativeLayer(EquatableArray<NativeConstant> Constants, EquatableArray<string> Enums, EquatableArray<NativeStruct> Structs)
+{
+    public static readonly NativeLayer Empty = new(EquatableArray<NativeConstant>.Empty, EquatableArray<string>.Empty, EquatableArray<NativeStruct>.Empty);
+}
+
+/// <summary>A struct or union of the Native layer: its C size in bytes and its field names in listing order.</summary>
+internal sealed record NativeStruct(string Name, long Size, EquatableArray<string> Fields);

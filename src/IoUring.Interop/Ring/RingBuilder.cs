@@ -1,5 +1,7 @@
 using System;
+using System.ComponentModel;
 using IoUring.Interop.Native;
+using IoUring.Interop.SourceGeneration;
 using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop;
@@ -9,7 +11,10 @@ namespace IoUring.Interop;
 /// the builder; <see cref="Build"/> checks the kernel's rules for the combination before the system call.
 /// Available since Linux 5.1.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_setup.2.html"/>
-public sealed class RingBuilder
+// Every SetupFlags member has a Setup{Member} method: the handwritten ones below (with their fields and rules), and a
+// generated one for any flag a newer header adds (IoUring.SourceGen), so a header bump never leaves a flag unreachable.
+[GeneratedFlagMembers("SetupFlags", FlagMemberKind.Setter, "Setup", "_params.flags", HandledElsewhere = new[] { nameof(IORING_SETUP_SQ_AFF) })]
+public sealed partial class RingBuilder
 {
     private io_uring_params _params;
     private bool _dontFork;
@@ -86,15 +91,15 @@ public sealed class RingBuilder
 
     /// <summary>Does not interrupt the submitting task to run completion work; it runs when the task next enters the kernel (<c>IORING_SETUP_COOP_TASKRUN</c>).</summary>
     /// <remarks>Available since Linux 5.19.</remarks>
-    public RingBuilder SetupCoopTaskrun() => Set(IORING_SETUP_COOP_TASKRUN);
+    public RingBuilder SetupCoopTaskRun() => Set(IORING_SETUP_COOP_TASKRUN);
 
-    /// <summary>Has the kernel set <see cref="SubmissionQueue.Taskrun"/> when completion work is pending (<c>IORING_SETUP_TASKRUN_FLAG</c>); needs <see cref="SetupCoopTaskrun"/> or <see cref="SetupDeferTaskrun"/>.</summary>
+    /// <summary>Has the kernel set <see cref="SubmissionQueue.Taskrun"/> when completion work is pending (<c>IORING_SETUP_TASKRUN_FLAG</c>); needs <see cref="SetupCoopTaskRun"/> or <see cref="SetupDeferTaskRun"/>.</summary>
     /// <remarks>Available since Linux 5.19.</remarks>
-    public RingBuilder SetupTaskrunFlag() => Set(IORING_SETUP_TASKRUN_FLAG);
+    public RingBuilder SetupTaskRunFlag() => Set(IORING_SETUP_TASKRUN_FLAG);
 
     /// <summary>Runs completion work only when the task waits for completions (<c>IORING_SETUP_DEFER_TASKRUN</c>); needs <see cref="SetupSingleIssuer"/>.</summary>
     /// <remarks>Available since Linux 6.1.</remarks>
-    public RingBuilder SetupDeferTaskrun() => Set(IORING_SETUP_DEFER_TASKRUN);
+    public RingBuilder SetupDeferTaskRun() => Set(IORING_SETUP_DEFER_TASKRUN);
 
     /// <summary>Promises that only one task (the creator, or the first to submit) submits to the ring (<c>IORING_SETUP_SINGLE_ISSUER</c>).</summary>
     /// <remarks>Available since Linux 6.0.</remarks>
@@ -140,6 +145,24 @@ public sealed class RingBuilder
     /// <summary>Returns a registered ring index instead of a file descriptor (<c>IORING_SETUP_REGISTERED_FD_ONLY</c>); needs <see cref="SetupNoMmap"/>.</summary>
     /// <remarks>The index belongs to the creating thread: use the ring from that thread only. Available since Linux 6.5.</remarks>
     public RingBuilder SetupRegisteredFdOnly() => Set(IORING_SETUP_REGISTERED_FD_ONLY);
+
+    /// <summary>Former spelling of <see cref="SetupCoopTaskRun"/>.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    [Obsolete("Use SetupCoopTaskRun: one spelling, as SetupFlags.CoopTaskRun.")]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public RingBuilder SetupCoopTaskrun() => SetupCoopTaskRun();
+
+    /// <summary>Former spelling of <see cref="SetupTaskRunFlag"/>.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    [Obsolete("Use SetupTaskRunFlag: one spelling, as SetupFlags.TaskRunFlag.")]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public RingBuilder SetupTaskrunFlag() => SetupTaskRunFlag();
+
+    /// <summary>Former spelling of <see cref="SetupDeferTaskRun"/>.</summary>
+    /// <remarks>Available since Linux 6.1.</remarks>
+    [Obsolete("Use SetupDeferTaskRun: one spelling, as SetupFlags.DeferTaskRun.")]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public RingBuilder SetupDeferTaskrun() => SetupDeferTaskRun();
 
     /// <summary>Creates the ring with <paramref name="entries"/> submission queue entries (rounded up to a power of two).</summary>
     /// <remarks>Available since Linux 5.1.</remarks>

@@ -85,11 +85,11 @@ internal readonly record struct RingGeometry(uint SqEntries, uint CqEntries, int
         Require(flags, IORING_SETUP_SQ_AFF, IORING_SETUP_SQPOLL, "SetupSqPollCpu() needs SetupSqPoll()");
         Require(flags, IORING_SETUP_REGISTERED_FD_ONLY, IORING_SETUP_NO_MMAP, "SetupRegisteredFdOnly() needs SetupNoMmap(): rings cannot be mapped without an fd");
         Require(flags, IORING_SETUP_HYBRID_IOPOLL, IORING_SETUP_IOPOLL, "SetupHybridIoPoll() needs SetupIoPoll()");
-        Require(flags, IORING_SETUP_DEFER_TASKRUN, IORING_SETUP_SINGLE_ISSUER, "SetupDeferTaskrun() needs SetupSingleIssuer()");
-        Require(flags, IORING_SETUP_TASKRUN_FLAG, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_DEFER_TASKRUN, "SetupTaskrunFlag() needs SetupCoopTaskrun() or SetupDeferTaskrun()");
+        Require(flags, IORING_SETUP_DEFER_TASKRUN, IORING_SETUP_SINGLE_ISSUER, "SetupDeferTaskRun() needs SetupSingleIssuer()");
+        Require(flags, IORING_SETUP_TASKRUN_FLAG, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_DEFER_TASKRUN, "SetupTaskRunFlag() needs SetupCoopTaskRun() or SetupDeferTaskRun()");
         if ((flags & IORING_SETUP_SQPOLL) != 0 && (flags & IORING_SETUP_DEFER_TASKRUN) != 0)
         {
-            throw new InvalidOperationException("SetupDeferTaskrun() cannot be combined with SetupSqPoll(): completion work would run on the polling thread (io_uring_setup(2): EINVAL).");
+            throw new InvalidOperationException("SetupDeferTaskRun() cannot be combined with SetupSqPoll(): completion work would run on the polling thread (io_uring_setup(2): EINVAL).");
         }
 
         Exclude(flags, IORING_SETUP_CQE32 | IORING_SETUP_CQE_MIXED, "SetupCqeMixed() cannot be combined with SetupCqe32(): such a ring never posts 16-byte entries");

@@ -1,4 +1,7 @@
+using System;
+using System.ComponentModel;
 using IoUring.Interop.Native;
+using IoUring.Interop.SourceGeneration;
 using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop;
@@ -7,7 +10,11 @@ namespace IoUring.Interop;
 /// <remarks>Rust's <c>Parameters</c>. A snapshot of <c>struct io_uring_params</c> after io_uring_setup(2).
 /// Available since Linux 5.1.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_setup.2.html"/>
-public sealed class RingParameters
+// An IsSetup{Member} / IsFeature{Member} property for every SetupFlags / Features member: handwritten below, generated
+// (IoUring.SourceGen) for any flag a newer header adds.
+[GeneratedFlagMembers("SetupFlags", FlagMemberKind.Property, "IsSetup", "_params.flags")]
+[GeneratedFlagMembers("Features", FlagMemberKind.Property, "IsFeature", "_params.features")]
+public sealed partial class RingParameters
 {
     private readonly io_uring_params _params;
 
@@ -48,13 +55,13 @@ public sealed class RingParameters
     /// <remarks>Available since Linux 5.18.</remarks>
     public bool IsSetupSubmitAll => (_params.flags & IORING_SETUP_SUBMIT_ALL) != 0;
 
-    /// <summary>Whether completions are not signalled with an interrupt to the submitting task; enabled with <see cref="RingBuilder.SetupCoopTaskrun"/>.</summary>
+    /// <summary>Whether completions are not signalled with an interrupt to the submitting task; enabled with <see cref="RingBuilder.SetupCoopTaskRun"/>.</summary>
     /// <remarks>Available since Linux 5.19.</remarks>
-    public bool IsSetupCoopTaskrun => (_params.flags & IORING_SETUP_COOP_TASKRUN) != 0;
+    public bool IsSetupCoopTaskRun => (_params.flags & IORING_SETUP_COOP_TASKRUN) != 0;
 
-    /// <summary>Whether the kernel sets <c>IORING_SQ_TASKRUN</c> when completions are pending task work; enabled with <see cref="RingBuilder.SetupTaskrunFlag"/>.</summary>
+    /// <summary>Whether the kernel sets <c>IORING_SQ_TASKRUN</c> when completions are pending task work; enabled with <see cref="RingBuilder.SetupTaskRunFlag"/>.</summary>
     /// <remarks>Available since Linux 5.19.</remarks>
-    public bool IsSetupTaskrunFlag => (_params.flags & IORING_SETUP_TASKRUN_FLAG) != 0;
+    public bool IsSetupTaskRunFlag => (_params.flags & IORING_SETUP_TASKRUN_FLAG) != 0;
 
     /// <summary>Whether submission entries are 128 bytes; enabled with <see cref="RingBuilder.SetupSqe128"/>.</summary>
     /// <remarks>Available since Linux 5.19.</remarks>
@@ -68,9 +75,9 @@ public sealed class RingParameters
     /// <remarks>Available since Linux 6.0.</remarks>
     public bool IsSetupSingleIssuer => (_params.flags & IORING_SETUP_SINGLE_ISSUER) != 0;
 
-    /// <summary>Whether completion work runs only when the issuing task enters the kernel to wait; enabled with <see cref="RingBuilder.SetupDeferTaskrun"/>.</summary>
+    /// <summary>Whether completion work runs only when the issuing task enters the kernel to wait; enabled with <see cref="RingBuilder.SetupDeferTaskRun"/>.</summary>
     /// <remarks>Available since Linux 6.1.</remarks>
-    public bool IsSetupDeferTaskrun => (_params.flags & IORING_SETUP_DEFER_TASKRUN) != 0;
+    public bool IsSetupDeferTaskRun => (_params.flags & IORING_SETUP_DEFER_TASKRUN) != 0;
 
     /// <summary>Whether the queues live in memory the library allocated instead of kernel mappings; enabled with <see cref="RingBuilder.SetupNoMmap"/>.</summary>
     /// <remarks>Available since Linux 6.5.</remarks>
@@ -171,6 +178,24 @@ public sealed class RingParameters
     /// <summary>Whether <c>IORING_ENTER_NO_IOWAIT</c> is supported.</summary>
     /// <remarks>Available since Linux 6.15.</remarks>
     public bool IsFeatureNoIoWait => (_params.features & IORING_FEAT_NO_IOWAIT) != 0;
+
+    /// <summary>Former spelling of <see cref="IsSetupCoopTaskRun"/>.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    [Obsolete("Use IsSetupCoopTaskRun: one spelling, as SetupFlags.CoopTaskRun.")]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public bool IsSetupCoopTaskrun => IsSetupCoopTaskRun;
+
+    /// <summary>Former spelling of <see cref="IsSetupTaskRunFlag"/>.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    [Obsolete("Use IsSetupTaskRunFlag: one spelling, as SetupFlags.TaskRunFlag.")]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public bool IsSetupTaskrunFlag => IsSetupTaskRunFlag;
+
+    /// <summary>Former spelling of <see cref="IsSetupDeferTaskRun"/>.</summary>
+    /// <remarks>Available since Linux 6.1.</remarks>
+    [Obsolete("Use IsSetupDeferTaskRun: one spelling, as SetupFlags.DeferTaskRun.")]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public bool IsSetupDeferTaskrun => IsSetupDeferTaskRun;
 
     /// <summary>The number of submission queue entries the kernel allocated (a power of two).</summary>
     /// <remarks>Available since Linux 5.1.</remarks>

@@ -32,7 +32,7 @@ public unsafe class KernelFloorAuditTests
         {
             "IORING_SETUP_SQPOLL" => Ring.Builder().SetupSqPoll(1000),
             "IORING_SETUP_SQE128|CQE32" => Ring.Builder().SetupSqe128().SetupCqe32(),
-            "IORING_SETUP_SINGLE_ISSUER|DEFER_TASKRUN" => Ring.Builder().SetupSingleIssuer().SetupDeferTaskrun(),
+            "IORING_SETUP_SINGLE_ISSUER|DEFER_TASKRUN" => Ring.Builder().SetupSingleIssuer().SetupDeferTaskRun(),
             "IORING_SETUP_NO_MMAP" => Ring.Builder().SetupNoMmap(),
             "IORING_SETUP_NO_MMAP|REGISTERED_FD_ONLY" => Ring.Builder().SetupNoMmap().SetupRegisteredFdOnly(),
             "IORING_SETUP_HYBRID_IOPOLL" => Ring.Builder().SetupIoPoll().SetupHybridIoPoll(),
@@ -103,7 +103,7 @@ public unsafe class KernelFloorAuditTests
     public void ResizeRings_works_on_a_defer_taskrun_ring_from_6_13()
     {
         RequireKernel("IORING_REGISTER_RESIZE_RINGS", "6.13");
-        using Ring ring = Ring.Builder().SetupSingleIssuer().SetupDeferTaskrun().Build(8);
+        using Ring ring = Ring.Builder().SetupSingleIssuer().SetupDeferTaskRun().Build(8);
 
         ring.Submitter.ResizeRings(32, 64);
 

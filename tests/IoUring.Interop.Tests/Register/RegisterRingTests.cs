@@ -175,7 +175,7 @@ public sealed unsafe class RegisterRingTests
     [InlineData("no-sqarray")]
     public void ResizeRings_GrowsTheQueues_AndNopsStillRoundTrip(string layout)
     {
-        RingBuilder builder = Ring.Builder().SetupSingleIssuer().SetupDeferTaskrun();
+        RingBuilder builder = Ring.Builder().SetupSingleIssuer().SetupDeferTaskRun();
         builder = layout switch
         {
             "sqe128-cqe32" => builder.SetupSqe128().SetupCqe32(),
@@ -265,7 +265,7 @@ public sealed unsafe class RegisterRingTests
     [Fact]
     public void RegisterIfq_WithoutASuitableNic_ThrowsAClearIoUringException()
     {
-        using var ring = Ring.Builder().SetupSingleIssuer().SetupDeferTaskrun().SetupCqe32().Build(8);
+        using var ring = Ring.Builder().SetupSingleIssuer().SetupDeferTaskRun().SetupCqe32().Build(8);
         var registration = new io_uring_zcrx_ifq_reg { if_idx = 1 /* lo */, if_rxq = 0, rq_entries = 64 };
         IoUringException ex = Assert.Throws<IoUringException>(() => ring.Submitter.RegisterIfq(ref registration));
         Assert.Contains("IORING_REGISTER_ZCRX_IFQ", ex.Operation);

@@ -40,11 +40,11 @@ public class RingArgumentTests
     public void Flag_combinations_the_kernel_refuses_are_refused()
     {
         FluentActions.Invoking(() => Ring.Builder().SetupSqPollCpu(0).Build(4)).Should().Throw<InvalidOperationException>();
-        FluentActions.Invoking(() => Ring.Builder().SetupDeferTaskrun().Build(4)).Should().Throw<InvalidOperationException>();
-        FluentActions.Invoking(() => Ring.Builder().SetupTaskrunFlag().Build(4)).Should().Throw<InvalidOperationException>();
+        FluentActions.Invoking(() => Ring.Builder().SetupDeferTaskRun().Build(4)).Should().Throw<InvalidOperationException>();
+        FluentActions.Invoking(() => Ring.Builder().SetupTaskRunFlag().Build(4)).Should().Throw<InvalidOperationException>();
         FluentActions.Invoking(() => Ring.Builder().SetupHybridIoPoll().Build(4)).Should().Throw<InvalidOperationException>();
         FluentActions.Invoking(() => Ring.Builder().SetupRegisteredFdOnly().Build(4)).Should().Throw<InvalidOperationException>();
-        FluentActions.Invoking(() => Ring.Builder().SetupSqPoll(10).SetupSingleIssuer().SetupDeferTaskrun().Build(4)).Should().Throw<InvalidOperationException>();
+        FluentActions.Invoking(() => Ring.Builder().SetupSqPoll(10).SetupSingleIssuer().SetupDeferTaskRun().Build(4)).Should().Throw<InvalidOperationException>();
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public class RingTests
         p.IsSetupSqPoll.Should().Be(shape == RingShapes.SqPoll);
         p.IsSetupSqe128.Should().Be(shape == RingShapes.Sqe128Cqe32);
         p.IsSetupCqe32.Should().Be(shape == RingShapes.Sqe128Cqe32);
-        p.IsSetupDeferTaskrun.Should().Be(shape == RingShapes.DeferTaskrun);
+        p.IsSetupDeferTaskRun.Should().Be(shape == RingShapes.DeferTaskrun);
         p.IsSetupSingleIssuer.Should().Be(shape == RingShapes.DeferTaskrun);
         if (shape == RingShapes.SqPoll)
         {
@@ -149,10 +149,10 @@ public class RingTests
             RoundTrip(ring, 1);
         }
 
-        using (Ring ring = Ring.Builder().SetupCoopTaskrun().SetupTaskrunFlag().SetupSubmitAll().Build(4))
+        using (Ring ring = Ring.Builder().SetupCoopTaskRun().SetupTaskRunFlag().SetupSubmitAll().Build(4))
         {
-            ring.Parameters.IsSetupCoopTaskrun.Should().BeTrue();
-            ring.Parameters.IsSetupTaskrunFlag.Should().BeTrue();
+            ring.Parameters.IsSetupCoopTaskRun.Should().BeTrue();
+            ring.Parameters.IsSetupTaskRunFlag.Should().BeTrue();
             ring.Parameters.IsSetupSubmitAll.Should().BeTrue();
             RoundTrip(ring, 2);
         }

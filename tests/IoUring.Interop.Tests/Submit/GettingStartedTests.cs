@@ -63,11 +63,11 @@ public class GettingStartedTests
     public void Shape_examples_build()
     {
         using Ring polled = Ring.Builder().SetupSqPoll(idleMilliseconds: 1000).Build(256);
-        using Ring single = Ring.Builder().SetupSingleIssuer().SetupDeferTaskrun().Build(256);
+        using Ring single = Ring.Builder().SetupSingleIssuer().SetupDeferTaskRun().Build(256);
         using Ring big = Ring.Builder().SetupSqe128().SetupCqe32().Build(64);
 
         polled.Parameters.IsSetupSqPoll.Should().BeTrue();
-        single.Parameters.IsSetupDeferTaskrun.Should().BeTrue();
+        single.Parameters.IsSetupDeferTaskRun.Should().BeTrue();
         big.Parameters.IsSetupCqe32.Should().BeTrue();
     }
 }

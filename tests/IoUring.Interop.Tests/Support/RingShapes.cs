@@ -20,7 +20,7 @@ public static class RingShapes
         Default => entries => new Ring(entries),
         Sqe128Cqe32 => entries => Ring.Builder().SetupSqe128().SetupCqe32().Build(entries),
         SqPoll => entries => Ring.Builder().SetupSqPoll(1000).Build(entries),
-        DeferTaskrun => entries => Ring.Builder().SetupSingleIssuer().SetupDeferTaskrun().Build(entries),
+        DeferTaskrun => entries => Ring.Builder().SetupSingleIssuer().SetupDeferTaskRun().Build(entries),
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, "Unknown ring shape."),
     };
 
