@@ -24,6 +24,7 @@ public struct Close
     public FileTarget Fd { get; set; }
 
     /// <summary>Encodes the entry.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException"><see cref="Fd"/> is a registered slot of 0xFFFFFFFE or more, which has no 1-based file_index.</exception>
     public readonly SubmissionEntry Build()
     {
         SubmissionEntry entry = EntryStart.New(Code, -1);
@@ -32,7 +33,7 @@ public struct Close
         {
             // A direct descriptor is closed through sqe->file_index (1-based) with fd 0, never with IOSQE_FIXED_FILE (the kernel answers EBADF).
             sqe.fd = 0;
-            sqe.file_index = (uint)Fd.Value + 1;
+            sqe.file_index = DestinationSlot.OneBasedFileIndex(unchecked((uint)Fd.Value), nameof(Fd));
         }
         else
         {
