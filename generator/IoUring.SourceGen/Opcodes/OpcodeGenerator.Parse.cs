@@ -243,7 +243,7 @@ public sealed partial class OpcodeGenerator
     }
 
     /// <summary>The io_uring_sqe field of a slot, without its "|" (OR) suffix.</summary>
-    internal static string? SlotName(string? slot) => slot?.TrimEnd('|').Trim();
+    internal static string? SlotName(string? slot) => slot?.Trim().TrimEnd('|').Trim();
 
     private static (FieldKind Kind, bool Nullable) Classify(ITypeSymbol type)
     {

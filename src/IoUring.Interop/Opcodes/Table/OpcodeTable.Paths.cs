@@ -3,7 +3,7 @@ using IoUring.Interop.SourceGeneration;
 
 namespace IoUring.Interop.Opcodes;
 
-// The opcode table, path-based file system operations: one [OpcodeBuilder] row per builder and one [OpcodeField] row per field, with the
+// The opcode table (path-based file system operations): one [OpcodeBuilder] row per builder and one [OpcodeField] row per field, with the
 // io_uring_sqe slot the kernel reads it from (io_uring/*.c prep functions). generator/IoUring.SourceGen/Opcodes writes
 // the builder structs from it; Encode names a shared encoder (EntryStart.*), CustomBuild means the builder's own file
 // holds Build().
