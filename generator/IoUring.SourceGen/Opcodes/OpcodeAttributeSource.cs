@@ -115,6 +115,9 @@ namespace IoUring.Interop.SourceGeneration
 
         /// <summary>The property's remarks (XML doc text), such as its own Safety note.</summary>
         public string? Remarks { get; set; }
+
+        /// <summary>A NUL-terminated string (a path or a name) behind a <c>byte*</c>: the builder also gets a constructor taking a <c>NativePath</c> for it.</summary>
+        public bool Text { get; set; }
     }
 
     /// <summary>Declares that an io_uring_op member deliberately has no builder.</summary>

@@ -74,6 +74,10 @@ public sealed partial class OpcodeGenerator
             }
 
             w.Close();
+            if (required.Any(f => f.IsText))
+            {
+                EmitTextConstructor(w, row, required);
+            }
         }
 
         foreach (FieldRow field in builder.Fields)
@@ -97,6 +101,26 @@ public sealed partial class OpcodeGenerator
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>The same constructor with each string field as a <c>NativePath</c>, so a path can come from a .NET string.</summary>
+    private static void EmitTextConstructor(IndentedWriter w, BuilderRow row, FieldRow[] required)
+    {
+        w.Line();
+        w.Line("/// <summary>Creates the builder with its strings in <see cref=\"global::IoUring.Interop.NativePath\"/>s, which the caller keeps undisposed until the completion arrives.</summary>");
+        foreach (FieldRow field in required)
+        {
+            string keep = field.IsText ? " Keep it undisposed until the completion arrives." : string.Empty;
+            w.Line($"/// <param name=\"{Unescaped(field.Parameter)}\">{field.Summary}{keep}</param>");
+        }
+
+        w.Line("/// <exception cref=\"global::System.ObjectDisposedException\">A NativePath was disposed.</exception>");
+        string parameters = string.Join(", ", required.Select(f => $"{(f.IsText ? "global::IoUring.Interop.NativePath" : f.Type)} {f.Parameter}"));
+        string arguments = string.Join(", ", required.Select(f => f.IsText ? $"{f.Parameter}.Pointer" : f.Parameter));
+        w.Line($"public {row.Name}({parameters})");
+        w.Line($"    : this({arguments})");
+        w.Open();
+        w.Close();
     }
 
     private static void EmitBuild(IndentedWriter w, BuilderModel builder)

@@ -79,6 +79,7 @@ public sealed partial class OpcodeGenerator
                         Slot: Text(named, "Slot"),
                         Value: Text(named, "Value"),
                         Remarks: Text(named, "Remarks"),
+                        IsText: named.TryGetValue("Text", out TypedConstant isText) && isText.Value is true,
                         Location: location));
                     break;
                 case OpcodeAttributeSource.Skip when args.Length == 2:

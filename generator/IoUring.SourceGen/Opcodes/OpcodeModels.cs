@@ -52,6 +52,7 @@ internal enum FieldKind
 /// <param name="Slot">The io_uring_sqe field, with an optional "|" suffix, or null.</param>
 /// <param name="Value">The slot value expression, or null for the plain conversion.</param>
 /// <param name="Remarks">Its remarks, or null.</param>
+/// <param name="IsText">A NUL-terminated string the builder also takes as a NativePath.</param>
 /// <param name="Location">The attribute, for diagnostics.</param>
 internal sealed record FieldRow(
     string Builder,
@@ -66,6 +67,7 @@ internal sealed record FieldRow(
     string? Slot,
     string? Value,
     string? Remarks,
+    bool IsText,
     LocationInfo? Location);
 
 /// <summary>An explicit "no builder for this opcode" row.</summary>

@@ -29,7 +29,7 @@ namespace IoUring.Interop.Opcodes;
 [OpcodeField("Read", "IoPrio", typeof(ushort), "I/O priority (<c>ioprio_set(2)</c> encoding).")]
 [OpcodeField("Read", "RwFlags", typeof(int), "Per-I/O <c>RWF_*</c> flags as in <c>preadv2(2)</c>.")]
 [OpcodeField("Read", "BufferGroup", typeof(ushort?), "When set, the kernel picks a buffer from this provided-buffer group (IOSQE_BUFFER_SELECT) instead of <see cref=\"Buffer\"/>.")]
-[OpcodeField("Read", "ProtectionInfo", typeof(io_uring_attr_pi*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
+[OpcodeField("Read", "ProtectionInfo", typeof(ProtectionInformation*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
 
 [OpcodeBuilder("Write", nameof(io_uring_op.IORING_OP_WRITE), "5.6",
     "Writes a buffer to a file, like <c>pwrite(2)</c> (or <c>write(2)</c> at the file position when <see cref=\"Offset\"/> is -1).",
@@ -40,7 +40,7 @@ namespace IoUring.Interop.Opcodes;
 [OpcodeField("Write", "Offset", typeof(long), "File offset; -1 uses and advances the file position.")]
 [OpcodeField("Write", "IoPrio", typeof(ushort), "I/O priority (<c>ioprio_set(2)</c> encoding).")]
 [OpcodeField("Write", "RwFlags", typeof(int), "Per-I/O <c>RWF_*</c> flags as in <c>pwritev2(2)</c>.")]
-[OpcodeField("Write", "ProtectionInfo", typeof(io_uring_attr_pi*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
+[OpcodeField("Write", "ProtectionInfo", typeof(ProtectionInformation*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
 
 [OpcodeBuilder("Readv", nameof(io_uring_op.IORING_OP_READV), "5.1",
     "Vectored read, like <c>preadv2(2)</c>.",
@@ -52,7 +52,7 @@ namespace IoUring.Interop.Opcodes;
 [OpcodeField("Readv", "IoPrio", typeof(ushort), "I/O priority (<c>ioprio_set(2)</c> encoding).")]
 [OpcodeField("Readv", "RwFlags", typeof(int), "Per-I/O <c>RWF_*</c> flags as in <c>preadv2(2)</c>.")]
 [OpcodeField("Readv", "BufferGroup", typeof(ushort?), "When set, the kernel picks a provided buffer from this group (IOSQE_BUFFER_SELECT); <c>iovecs</c> then describes one iovec the kernel fills in.")]
-[OpcodeField("Readv", "ProtectionInfo", typeof(io_uring_attr_pi*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
+[OpcodeField("Readv", "ProtectionInfo", typeof(ProtectionInformation*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
 
 [OpcodeBuilder("Writev", nameof(io_uring_op.IORING_OP_WRITEV), "5.1",
     "Vectored write, like <c>pwritev2(2)</c>.",
@@ -63,7 +63,7 @@ namespace IoUring.Interop.Opcodes;
 [OpcodeField("Writev", "Offset", typeof(long), "File offset; -1 uses and advances the file position.")]
 [OpcodeField("Writev", "IoPrio", typeof(ushort), "I/O priority (<c>ioprio_set(2)</c> encoding).")]
 [OpcodeField("Writev", "RwFlags", typeof(int), "Per-I/O <c>RWF_*</c> flags as in <c>pwritev2(2)</c>.")]
-[OpcodeField("Writev", "ProtectionInfo", typeof(io_uring_attr_pi*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
+[OpcodeField("Writev", "ProtectionInfo", typeof(ProtectionInformation*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
 
 [OpcodeBuilder("ReadFixed", nameof(io_uring_op.IORING_OP_READ_FIXED), "5.1",
     "Reads through a buffer registered with Submitter.RegisterBuffers, like <c>pread(2)</c>.",
@@ -75,7 +75,7 @@ namespace IoUring.Interop.Opcodes;
 [OpcodeField("ReadFixed", "Offset", typeof(long), "File offset; -1 uses and advances the file position.")]
 [OpcodeField("ReadFixed", "IoPrio", typeof(ushort), "I/O priority (<c>ioprio_set(2)</c> encoding).")]
 [OpcodeField("ReadFixed", "RwFlags", typeof(int), "Per-I/O <c>RWF_*</c> flags.")]
-[OpcodeField("ReadFixed", "ProtectionInfo", typeof(io_uring_attr_pi*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
+[OpcodeField("ReadFixed", "ProtectionInfo", typeof(ProtectionInformation*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
 
 [OpcodeBuilder("WriteFixed", nameof(io_uring_op.IORING_OP_WRITE_FIXED), "5.1",
     "Writes through a buffer registered with Submitter.RegisterBuffers, like <c>pwrite(2)</c>.",
@@ -87,7 +87,7 @@ namespace IoUring.Interop.Opcodes;
 [OpcodeField("WriteFixed", "Offset", typeof(long), "File offset; -1 uses and advances the file position.")]
 [OpcodeField("WriteFixed", "IoPrio", typeof(ushort), "I/O priority (<c>ioprio_set(2)</c> encoding).")]
 [OpcodeField("WriteFixed", "RwFlags", typeof(int), "Per-I/O <c>RWF_*</c> flags.")]
-[OpcodeField("WriteFixed", "ProtectionInfo", typeof(io_uring_attr_pi*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
+[OpcodeField("WriteFixed", "ProtectionInfo", typeof(ProtectionInformation*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
 
 [OpcodeBuilder("ReadvFixed", nameof(io_uring_op.IORING_OP_READV_FIXED), "6.15",
     "Vectored read, like <c>preadv2(2)</c> using a registered buffer.",
@@ -99,7 +99,7 @@ namespace IoUring.Interop.Opcodes;
 [OpcodeField("ReadvFixed", "Offset", typeof(long), "File offset; -1 uses and advances the file position.")]
 [OpcodeField("ReadvFixed", "IoPrio", typeof(ushort), "I/O priority (<c>ioprio_set(2)</c> encoding).")]
 [OpcodeField("ReadvFixed", "RwFlags", typeof(int), "Per-I/O <c>RWF_*</c> flags as in <c>preadv2(2)</c>.")]
-[OpcodeField("ReadvFixed", "ProtectionInfo", typeof(io_uring_attr_pi*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
+[OpcodeField("ReadvFixed", "ProtectionInfo", typeof(ProtectionInformation*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
 
 [OpcodeBuilder("WritevFixed", nameof(io_uring_op.IORING_OP_WRITEV_FIXED), "6.15",
     "Vectored write, like <c>pwritev2(2)</c> using a registered buffer.",
@@ -111,7 +111,7 @@ namespace IoUring.Interop.Opcodes;
 [OpcodeField("WritevFixed", "Offset", typeof(long), "File offset; -1 uses and advances the file position.")]
 [OpcodeField("WritevFixed", "IoPrio", typeof(ushort), "I/O priority (<c>ioprio_set(2)</c> encoding).")]
 [OpcodeField("WritevFixed", "RwFlags", typeof(int), "Per-I/O <c>RWF_*</c> flags as in <c>pwritev2(2)</c>.")]
-[OpcodeField("WritevFixed", "ProtectionInfo", typeof(io_uring_attr_pi*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
+[OpcodeField("WritevFixed", "ProtectionInfo", typeof(ProtectionInformation*), "Protection information (T10 PI) for the transfer, or null (IORING_RW_ATTR_FLAG_PI; Linux 6.15, Features.RwAttr).", Remarks = "<b>Safety:</b> the kernel reads the attribute and the metadata buffer it points to after submission.")]
 
 [OpcodeBuilder("ReadMulti", nameof(io_uring_op.IORING_OP_READ_MULTISHOT), "6.7",
     "Multishot read: keeps reading into provided buffers from <see cref=\"BufferGroup\"/>, one completion per chunk, until an error or EOF.",
