@@ -118,6 +118,12 @@ namespace IoUring.Interop.SourceGeneration
 
         /// <summary>A NUL-terminated string (a path or a name) behind a <c>byte*</c>: the builder also gets a constructor taking a <c>NativePath</c> for it.</summary>
         public bool Text { get; set; }
+
+        /// <summary>A <c>byte*</c> buffer whose length is the named required field: the builder also gets a constructor taking a span for both.</summary>
+        public string? SpanLength { get; set; }
+
+        /// <summary>With <see cref="SpanLength"/>: the kernel only reads the buffer, so the constructor takes a <c>ReadOnlySpan&lt;byte&gt;</c>.</summary>
+        public bool ReadOnly { get; set; }
     }
 
     /// <summary>Declares that an io_uring_op member deliberately has no builder.</summary>

@@ -78,6 +78,12 @@ public sealed partial class OpcodeGenerator
             {
                 EmitTextConstructor(w, row, required);
             }
+
+            FieldRow? buffer = required.FirstOrDefault(f => f.SpanLength is not null && required.Any(l => l.Name == f.SpanLength));
+            if (buffer is not null)
+            {
+                EmitSpanConstructor(w, row, required, buffer);
+            }
         }
 
         foreach (FieldRow field in builder.Fields)
@@ -118,6 +124,31 @@ public sealed partial class OpcodeGenerator
         string parameters = string.Join(", ", required.Select(f => $"{(f.IsText ? "global::IoUring.Interop.NativePath" : f.Type)} {f.Parameter}"));
         string arguments = string.Join(", ", required.Select(f => f.IsText ? $"{f.Parameter}.Pointer" : f.Parameter));
         w.Line($"public {row.Name}({parameters})");
+        w.Line($"    : this({arguments})");
+        w.Open();
+        w.Close();
+    }
+
+    /// <summary>The same constructor with a buffer and its length as one span over memory that does not move.</summary>
+    private static void EmitSpanConstructor(IndentedWriter w, BuilderRow row, FieldRow[] required, FieldRow buffer)
+    {
+        string spanType = buffer.IsReadOnly ? "global::System.ReadOnlySpan<byte>" : "global::System.Span<byte>";
+        FieldRow[] parameters = required.Where(f => f.Name != buffer.SpanLength).ToArray();
+        w.Line();
+        w.Line("/// <summary>Creates the builder over a span of memory that does not move: native memory, a pinned array, or a stack buffer that outlives the completion.</summary>");
+        w.Line($"/// <remarks><b>Safety:</b> the entry holds the span's address, not the span: the memory must stay valid, unmoved and (for a read) unread until the completion arrives. A span over an ordinary managed array is not enough: the GC may move the array; pin it for the whole operation (<c>GC.AllocateArray&lt;byte&gt;(n, pinned: true)</c>, a <c>MemoryHandle</c> from <c>Memory&lt;byte&gt;.Pin()</c>).</remarks>");
+        foreach (FieldRow field in parameters)
+        {
+            string summary = field == buffer ? $"{field.Summary} Its length is the byte count." : field.Summary;
+            w.Line($"/// <param name=\"{Unescaped(field.Parameter)}\">{summary}</param>");
+        }
+
+        string list = string.Join(", ", parameters.Select(f => $"{(f == buffer ? spanType : f.Type)} {f.Parameter}"));
+        string arguments = string.Join(", ", required.Select(f =>
+            f == buffer ? $"(byte*)global::System.Runtime.CompilerServices.Unsafe.AsPointer(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({f.Parameter}))"
+            : f.Name == buffer.SpanLength ? $"(uint){buffer.Parameter}.Length"
+            : f.Parameter));
+        w.Line($"public {row.Name}({list})");
         w.Line($"    : this({arguments})");
         w.Open();
         w.Close();

@@ -80,6 +80,8 @@ public sealed partial class OpcodeGenerator
                         Value: Text(named, "Value"),
                         Remarks: Text(named, "Remarks"),
                         IsText: named.TryGetValue("Text", out TypedConstant isText) && isText.Value is true,
+                        SpanLength: Text(named, "SpanLength"),
+                        IsReadOnly: named.TryGetValue("ReadOnly", out TypedConstant readOnly) && readOnly.Value is true,
                         Location: location));
                     break;
                 case OpcodeAttributeSource.Skip when args.Length == 2:

@@ -53,6 +53,8 @@ internal enum FieldKind
 /// <param name="Value">The slot value expression, or null for the plain conversion.</param>
 /// <param name="Remarks">Its remarks, or null.</param>
 /// <param name="IsText">A NUL-terminated string the builder also takes as a NativePath.</param>
+/// <param name="SpanLength">The required field holding this buffer's length, when the builder also takes a span; or null.</param>
+/// <param name="IsReadOnly">The span form takes a ReadOnlySpan.</param>
 /// <param name="Location">The attribute, for diagnostics.</param>
 internal sealed record FieldRow(
     string Builder,
@@ -68,6 +70,8 @@ internal sealed record FieldRow(
     string? Value,
     string? Remarks,
     bool IsText,
+    string? SpanLength,
+    bool IsReadOnly,
     LocationInfo? Location);
 
 /// <summary>An explicit "no builder for this opcode" row.</summary>

@@ -38,6 +38,23 @@ public sealed unsafe class DotNetArgumentsTests : IDisposable
     }
 
     [Fact]
+    public void Buffers_can_be_spans_over_memory_that_does_not_move()
+    {
+        using SafeFileHandle file = dir.CreateFile("span");
+        byte[] data = GC.AllocateArray<byte>(4, pinned: true);
+        byte[] back = GC.AllocateArray<byte>(8, pinned: true);
+        data.AsSpan().Fill(0x5A);
+
+        SubmissionEntry write = new Write(file, (ReadOnlySpan<byte>)data) { Offset = 0 }.Build();
+        write.Native.addr.Should().Be((ulong)Marshal.UnsafeAddrOfPinnedArrayElement(data, 0));
+        write.Native.len.Should().Be(4U);
+        ring.Run(write).Result.Should().Be(4);
+        ring.Run(new Read(file, back.AsSpan(2, 4)).Build()).Result.Should().Be(4);
+
+        back.Should().Equal(0, 0, 0x5A, 0x5A, 0x5A, 0x5A, 0, 0);
+    }
+
+    [Fact]
     public void A_Socket_is_a_target()
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

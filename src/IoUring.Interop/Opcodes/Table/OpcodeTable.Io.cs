@@ -23,7 +23,7 @@ namespace IoUring.Interop.Opcodes;
     "Reads from a file into a buffer, like <c>pread(2)</c> (or <c>read(2)</c> at the file position when <see cref=\"Offset\"/> is -1).",
     Man = "man2/pread.2", Liburing = "io_uring_prep_read", Safety = "the kernel writes into <c>buffer</c> after submission: the memory must stay valid and unmoved until the completion arrives.", Encode = "EntryStart.ReadSelect(Code, Fd, (ulong)Buffer, Length, BufferGroup, Offset, IoPrio, RwFlags, ProtectionInfo)")]
 [OpcodeField("Read", "Fd", typeof(FileTarget), "File to read.", Required = true)]
-[OpcodeField("Read", "Buffer", typeof(byte*), "Destination buffer.", Required = true)]
+[OpcodeField("Read", "Buffer", typeof(byte*), "Destination buffer.", Required = true, SpanLength = "Length")]
 [OpcodeField("Read", "Length", typeof(uint), "Bytes to read.", Required = true)]
 [OpcodeField("Read", "Offset", typeof(long), "File offset; -1 uses and advances the file position. Must be 0 or -1 for non-seekable files.")]
 [OpcodeField("Read", "IoPrio", typeof(ushort), "I/O priority (<c>ioprio_set(2)</c> encoding).")]
@@ -35,7 +35,7 @@ namespace IoUring.Interop.Opcodes;
     "Writes a buffer to a file, like <c>pwrite(2)</c> (or <c>write(2)</c> at the file position when <see cref=\"Offset\"/> is -1).",
     Man = "man2/pwrite.2", Liburing = "io_uring_prep_write", Safety = "the kernel reads <c>buffer</c> after submission: the memory must stay valid and unmoved until the completion arrives.", Encode = "EntryStart.ReadWrite(Code, Fd, (ulong)Buffer, Length, Offset, IoPrio, RwFlags, ProtectionInfo)")]
 [OpcodeField("Write", "Fd", typeof(FileTarget), "File to write.", Required = true)]
-[OpcodeField("Write", "Buffer", typeof(byte*), "Source bytes.", Required = true)]
+[OpcodeField("Write", "Buffer", typeof(byte*), "Source bytes.", Required = true, SpanLength = "Length", ReadOnly = true)]
 [OpcodeField("Write", "Length", typeof(uint), "Bytes to write.", Required = true)]
 [OpcodeField("Write", "Offset", typeof(long), "File offset; -1 uses and advances the file position.")]
 [OpcodeField("Write", "IoPrio", typeof(ushort), "I/O priority (<c>ioprio_set(2)</c> encoding).")]
@@ -69,7 +69,7 @@ namespace IoUring.Interop.Opcodes;
     "Reads through a buffer registered with Submitter.RegisterBuffers, like <c>pread(2)</c>.",
     Man = "man2/pread.2", Liburing = "io_uring_prep_read_fixed", Safety = "<c>buffer</c> .. <c>buffer + length</c> must lie inside registered buffer <c>bufferIndex</c>, which the kernel writes into after submission.", Encode = "EntryStart.ReadWriteFixed(Code, Fd, (ulong)Buffer, Length, BufferIndex, Offset, IoPrio, RwFlags, ProtectionInfo)")]
 [OpcodeField("ReadFixed", "Fd", typeof(FileTarget), "Target file.", Required = true)]
-[OpcodeField("ReadFixed", "Buffer", typeof(byte*), "Start address inside the registered buffer.", Required = true)]
+[OpcodeField("ReadFixed", "Buffer", typeof(byte*), "Start address inside the registered buffer.", Required = true, SpanLength = "Length")]
 [OpcodeField("ReadFixed", "Length", typeof(uint), "Bytes to transfer.", Required = true)]
 [OpcodeField("ReadFixed", "BufferIndex", typeof(ushort), "Index of the registered buffer.", Required = true)]
 [OpcodeField("ReadFixed", "Offset", typeof(long), "File offset; -1 uses and advances the file position.")]
@@ -81,7 +81,7 @@ namespace IoUring.Interop.Opcodes;
     "Writes through a buffer registered with Submitter.RegisterBuffers, like <c>pwrite(2)</c>.",
     Man = "man2/pwrite.2", Liburing = "io_uring_prep_write_fixed", Safety = "<c>buffer</c> .. <c>buffer + length</c> must lie inside registered buffer <c>bufferIndex</c>, which the kernel reads after submission.", Encode = "EntryStart.ReadWriteFixed(Code, Fd, (ulong)Buffer, Length, BufferIndex, Offset, IoPrio, RwFlags, ProtectionInfo)")]
 [OpcodeField("WriteFixed", "Fd", typeof(FileTarget), "Target file.", Required = true)]
-[OpcodeField("WriteFixed", "Buffer", typeof(byte*), "Start address inside the registered buffer.", Required = true)]
+[OpcodeField("WriteFixed", "Buffer", typeof(byte*), "Start address inside the registered buffer.", Required = true, SpanLength = "Length", ReadOnly = true)]
 [OpcodeField("WriteFixed", "Length", typeof(uint), "Bytes to transfer.", Required = true)]
 [OpcodeField("WriteFixed", "BufferIndex", typeof(ushort), "Index of the registered buffer.", Required = true)]
 [OpcodeField("WriteFixed", "Offset", typeof(long), "File offset; -1 uses and advances the file position.")]

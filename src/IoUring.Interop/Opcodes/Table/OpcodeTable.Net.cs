@@ -63,7 +63,7 @@ namespace IoUring.Interop.Opcodes;
     "Sends bytes on a socket, like <c>send(2)</c>, or <c>sendto(2)</c> with <see cref=\"DestinationAddress\"/>.",
     Man = "man2/send.2", Liburing = "io_uring_prep_send, io_uring_prep_sendto", Safety = "the kernel reads the buffer (and destination address) after submission: they must stay valid until the completion arrives.", CustomBuild = true)]
 [OpcodeField("Send", "Fd", typeof(FileTarget), "Socket (raw fd or registered index).", Required = true)]
-[OpcodeField("Send", "Buffer", typeof(byte*), "Bytes to send.", Required = true)]
+[OpcodeField("Send", "Buffer", typeof(byte*), "Bytes to send.", Required = true, SpanLength = "Length", ReadOnly = true)]
 [OpcodeField("Send", "Length", typeof(uint), "Byte count.", Required = true)]
 [OpcodeField("Send", "Flags", typeof(int), "MSG_* flags.")]
 [OpcodeField("Send", "IoUringFlags", typeof(RecvSendFlags), "io_uring send flags (IORING_RECVSEND_POLL_FIRST...).")]
@@ -82,7 +82,7 @@ namespace IoUring.Interop.Opcodes;
     "Zero-copy send: completes once with the result (CqeFlags.More set), then posts a notification (CqeFlags.Notif) when the buffer is free again.",
     Man = "man3/io_uring_prep_send_zc.3", Liburing = "io_uring_prep_send_zc, io_uring_prep_send_zc_fixed", Safety = "the buffer must stay untouched until the notification completion, not only the first one.", CustomBuild = true)]
 [OpcodeField("SendZc", "Fd", typeof(FileTarget), "Socket (raw fd or registered index).", Required = true)]
-[OpcodeField("SendZc", "Buffer", typeof(byte*), "Bytes to send.", Required = true)]
+[OpcodeField("SendZc", "Buffer", typeof(byte*), "Bytes to send.", Required = true, SpanLength = "Length", ReadOnly = true)]
 [OpcodeField("SendZc", "Length", typeof(uint), "Byte count.", Required = true)]
 [OpcodeField("SendZc", "Flags", typeof(int), "MSG_* flags.")]
 [OpcodeField("SendZc", "ZcFlags", typeof(RecvSendFlags), "IORING_RECVSEND_POLL_FIRST / IORING_SEND_ZC_REPORT_USAGE.")]
@@ -110,7 +110,7 @@ namespace IoUring.Interop.Opcodes;
     "Receives bytes from a socket, like <c>recv(2)</c>.",
     Man = "man2/recv.2", Liburing = "io_uring_prep_recv", Safety = "the kernel writes the buffer after submission: it must stay valid until the completion arrives.", CustomBuild = true)]
 [OpcodeField("Recv", "Fd", typeof(FileTarget), "Socket (raw fd or registered index).", Required = true)]
-[OpcodeField("Recv", "Buffer", typeof(byte*), "Destination; null when <see cref=\"BufferGroup\"/> is set.", Required = true)]
+[OpcodeField("Recv", "Buffer", typeof(byte*), "Destination; null when <see cref=\"BufferGroup\"/> is set.", Required = true, SpanLength = "Length")]
 [OpcodeField("Recv", "Length", typeof(uint), "Buffer size.", Required = true)]
 [OpcodeField("Recv", "Flags", typeof(int), "MSG_* flags.")]
 [OpcodeField("Recv", "IoUringFlags", typeof(RecvSendFlags), "io_uring recv flags (IORING_RECVSEND_POLL_FIRST...).")]
