@@ -112,7 +112,7 @@ internal static class OpcodeFake
             [OpcodeBuilder("Nop", nameof(io_uring_op.IORING_OP_NOP), "5.1", "Does no I/O.", Man = "man3/io_uring_prep_nop.3", Liburing = "io_uring_prep_nop")]
             [OpcodeBuilder("Read", nameof(io_uring_op.IORING_OP_READ), "5.6", "Reads a file.", Safety = "keep the buffer alive.", Set = new[] { "ioprio| = 4" })]
             [OpcodeField("Read", "Fd", typeof(FileTarget), "File to read.", Required = true, Slot = "fd")]
-            [OpcodeField("Read", "Buffer", typeof(byte*), "Destination.", Required = true, Slot = "addr")]
+            [OpcodeField("Read", "Buffer", typeof(byte*), "Destination.", Required = true, Slot = "addr", SpanLength = "Length")]
             [OpcodeField("Read", "Length", typeof(uint), "Bytes to read.", Required = true, Parameter = "count", Slot = "len")]
             [OpcodeField("Read", "Offset", typeof(long), "File offset.", Slot = "off")]
             [OpcodeField("Read", "RwFlags", typeof(int), "RWF_* flags.", Slot = "rw_flags")]
@@ -144,6 +144,12 @@ internal static class OpcodeFake
             }.Build());
 
             public static byte[] ReadDefaults() => Bytes(new Read(new Fd(5), null, 0).Build());
+
+            public static byte[] ReadSpan()
+            {
+                System.Span<byte> buffer = stackalloc byte[24];
+                return Bytes(new Read(new Fd(5), buffer).Build());
+            }
 
             public static byte[] Nop() => Bytes(new Nop().Build());
 

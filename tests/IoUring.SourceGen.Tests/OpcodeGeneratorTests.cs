@@ -55,6 +55,10 @@ public sealed class OpcodeGeneratorTests
         defaults[1].Should().Be(0, "no buffer group, no flag");
         BitConverter.ToUInt32(defaults, 44).Should().Be(0U, "no destination slot");
 
+        byte[] span = Call(assembly, "ReadSpan");
+        BitConverter.ToUInt32(span, 24).Should().Be(24U, "the span form takes the length from the span");
+        BitConverter.ToUInt64(span, 16).Should().NotBe(0UL, "and the address of its first byte");
+
         byte[] nop = Call(assembly, "Nop");
         nop[0].Should().Be(0);
         BitConverter.ToInt32(nop, 4).Should().Be(-1, "a builder without an fd field starts on -1");
