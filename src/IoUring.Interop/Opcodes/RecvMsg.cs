@@ -8,7 +8,7 @@ public unsafe partial struct RecvMsg
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {
-        SubmissionEntry entry = EntryStart.Message(Code, Fd, Message, IoPrio, Flags);
+        SubmissionEntry entry = EntryStart.Message(Code, Fd, Message, (ushort)IoPrio, Flags);
         EntryStart.SelectBuffer(ref entry, BufferGroup);
         return entry;
     }

@@ -9,7 +9,7 @@ public unsafe partial struct RecvMsgMulti
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {
-        SubmissionEntry entry = EntryStart.Message(Code, Fd, Message, (ushort)(IoPrio | IORING_RECV_MULTISHOT), Flags);
+        SubmissionEntry entry = EntryStart.Message(Code, Fd, Message, (ushort)((uint)IoPrio | IORING_RECV_MULTISHOT), Flags);
         EntryStart.SelectBuffer(ref entry, BufferGroup);
         return entry;
     }

@@ -92,18 +92,18 @@ namespace IoUring.Interop.Opcodes;
 
 [OpcodeBuilder("SendMsg", nameof(io_uring_op.IORING_OP_SENDMSG), "5.3",
     "Sends a message on a socket, like <c>sendmsg(2)</c>.",
-    Man = "man2/sendmsg.2", Liburing = "io_uring_prep_sendmsg", Safety = "the kernel reads the msghdr, its iovecs, name and control buffers (and for receives writes them) after submission: all must stay valid until the completion arrives.", Encode = "EntryStart.Message(Code, Fd, Message, IoPrio, Flags)")]
+    Man = "man2/sendmsg.2", Liburing = "io_uring_prep_sendmsg", Safety = "the kernel reads the msghdr, its iovecs, name and control buffers (and for receives writes them) after submission: all must stay valid until the completion arrives.", Encode = "EntryStart.Message(Code, Fd, Message, (ushort)IoPrio, Flags)")]
 [OpcodeField("SendMsg", "Fd", typeof(FileTarget), "Socket (raw fd or registered index).", Required = true)]
 [OpcodeField("SendMsg", "Message", typeof(MsgHdr*), "The message header.", Required = true)]
-[OpcodeField("SendMsg", "IoPrio", typeof(ushort), "io_uring send flags (IORING_RECVSEND_POLL_FIRST...).")]
+[OpcodeField("SendMsg", "IoPrio", typeof(RecvSendFlags), "io_uring send flags (IORING_RECVSEND_POLL_FIRST...).")]
 [OpcodeField("SendMsg", "Flags", typeof(uint), "MSG_* flags.")]
 
 [OpcodeBuilder("SendMsgZc", nameof(io_uring_op.IORING_OP_SENDMSG_ZC), "6.1",
     "Zero-copy <c>sendmsg(2)</c>: completes once with the result (CqeFlags.More set), then posts a notification (CqeFlags.Notif) when the kernel no longer needs the buffers.",
-    Man = "man3/io_uring_prep_sendmsg_zc.3", Liburing = "io_uring_prep_sendmsg_zc", Safety = "the data buffers must stay untouched until the notification completion, not only the first one; the kernel reads the msghdr, its iovecs, name and control buffers (and for receives writes them) after submission: all must stay valid until the completion arrives.", Encode = "EntryStart.Message(Code, Fd, Message, IoPrio, Flags)")]
+    Man = "man3/io_uring_prep_sendmsg_zc.3", Liburing = "io_uring_prep_sendmsg_zc", Safety = "the data buffers must stay untouched until the notification completion, not only the first one; the kernel reads the msghdr, its iovecs, name and control buffers (and for receives writes them) after submission: all must stay valid until the completion arrives.", Encode = "EntryStart.Message(Code, Fd, Message, (ushort)IoPrio, Flags)")]
 [OpcodeField("SendMsgZc", "Fd", typeof(FileTarget), "Socket (raw fd or registered index).", Required = true)]
 [OpcodeField("SendMsgZc", "Message", typeof(MsgHdr*), "The message header.", Required = true)]
-[OpcodeField("SendMsgZc", "IoPrio", typeof(ushort), "io_uring send flags (IORING_RECVSEND_POLL_FIRST, IORING_SEND_ZC_REPORT_USAGE...).")]
+[OpcodeField("SendMsgZc", "IoPrio", typeof(RecvSendFlags), "io_uring send flags (IORING_RECVSEND_POLL_FIRST, IORING_SEND_ZC_REPORT_USAGE...).")]
 [OpcodeField("SendMsgZc", "Flags", typeof(uint), "MSG_* flags.")]
 
 [OpcodeBuilder("Recv", nameof(io_uring_op.IORING_OP_RECV), "5.6",
@@ -145,7 +145,7 @@ namespace IoUring.Interop.Opcodes;
     Man = "man2/recvmsg.2", Liburing = "io_uring_prep_recvmsg", Safety = "the kernel reads the msghdr, its iovecs, name and control buffers (and for receives writes them) after submission: all must stay valid until the completion arrives.", CustomBuild = true)]
 [OpcodeField("RecvMsg", "Fd", typeof(FileTarget), "Socket (raw fd or registered index).", Required = true)]
 [OpcodeField("RecvMsg", "Message", typeof(MsgHdr*), "The message header.", Required = true)]
-[OpcodeField("RecvMsg", "IoPrio", typeof(ushort), "io_uring recv flags (IORING_RECVSEND_POLL_FIRST...).")]
+[OpcodeField("RecvMsg", "IoPrio", typeof(RecvSendFlags), "io_uring recv flags (IORING_RECVSEND_POLL_FIRST...).")]
 [OpcodeField("RecvMsg", "Flags", typeof(uint), "MSG_* flags.")]
 [OpcodeField("RecvMsg", "BufferGroup", typeof(ushort?), "When set, the payload goes to a buffer from this provided-buffer group.")]
 
@@ -155,7 +155,7 @@ namespace IoUring.Interop.Opcodes;
 [OpcodeField("RecvMsgMulti", "Fd", typeof(FileTarget), "Socket (raw fd or registered index).", Required = true)]
 [OpcodeField("RecvMsgMulti", "Message", typeof(MsgHdr*), "Template header: only its name and control lengths are read (they size the areas in each buffer).", Required = true)]
 [OpcodeField("RecvMsgMulti", "BufferGroup", typeof(ushort), "Provided-buffer group.", Required = true)]
-[OpcodeField("RecvMsgMulti", "IoPrio", typeof(ushort), "Further io_uring recv flags.")]
+[OpcodeField("RecvMsgMulti", "IoPrio", typeof(RecvSendFlags), "Further io_uring recv flags.")]
 [OpcodeField("RecvMsgMulti", "Flags", typeof(uint), "MSG_* flags.")]
 
 [OpcodeBuilder("RecvZc", nameof(io_uring_op.IORING_OP_RECV_ZC), "6.15",
