@@ -115,4 +115,61 @@ internal static class DiagnosticDescriptors
         "IOU013" => NewStructField,
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "unknown diagnostic id"),
     };
+
+    // The opcode table (generator/IoUring.SourceGen/Opcodes), IOU020 onwards.
+
+    /// <summary>An io_uring_op member has neither a builder row nor an explicit skip (the header grew).</summary>
+    public static readonly DiagnosticDescriptor MissingOpcodeRow = new(
+        id: "IOU020",
+        title: "io_uring opcode has no builder row",
+        messageFormat: "io_uring_op.{0} (= {1}) has no [OpcodeBuilder] row and no [OpcodeSkip] reason; add a builder to the opcode table",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "After the Native layer is regenerated from a newer kernel header, every new IORING_OP_* needs a builder or an explicit skip.");
+
+    /// <summary>A builder or skip row names an opcode the header does not have.</summary>
+    public static readonly DiagnosticDescriptor UnknownOpcode = new(
+        id: "IOU021",
+        title: "Opcode row names an opcode that does not exist",
+        messageFormat: "'{0}' is not a member of io_uring_op in this compilation",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>A builder or field row is duplicated, or a field names a builder without a row.</summary>
+    public static readonly DiagnosticDescriptor BadOpcodeRow = new(
+        id: "IOU022",
+        title: "Opcode table row is duplicated or orphaned",
+        messageFormat: "Opcode table: {0}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>A field or Set entry names an io_uring_sqe field that does not exist.</summary>
+    public static readonly DiagnosticDescriptor UnknownSqeSlot = new(
+        id: "IOU023",
+        title: "Opcode field names an SQE slot that does not exist",
+        messageFormat: "{0}.{1}: '{2}' is not a field of io_uring_sqe",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>A builder whose Build() is generated from slots has a field without a slot.</summary>
+    public static readonly DiagnosticDescriptor FieldWithoutSlot = new(
+        id: "IOU024",
+        title: "Opcode field has no SQE slot",
+        messageFormat: "{0}.{1} has no Slot (or its type needs a Value expression); give it one, or give the builder Encode or CustomBuild",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    /// <summary>The compilation has no io_uring_op or io_uring_sqe, so the opcode table cannot be checked.</summary>
+    public static readonly DiagnosticDescriptor OpcodeEnumMissing = new(
+        id: "IOU025",
+        title: "io_uring_op not found",
+        messageFormat: "The opcode table needs IoUring.Interop.Native.io_uring_op and io_uring_sqe, which this compilation does not have",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
 }

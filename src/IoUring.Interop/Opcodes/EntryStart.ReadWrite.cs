@@ -16,7 +16,7 @@ internal static unsafe partial class EntryStart
     /// <param name="rwFlags">Per-I/O <c>RWF_*</c> flags.</param>
     /// <param name="protectionInfo">T10 PI attribute, or null.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static SubmissionEntry ReadWrite(Opcode op, FileTarget fd, ulong address, uint length, long offset, ushort ioPrio, int rwFlags, io_uring_attr_pi* protectionInfo)
+    internal static SubmissionEntry ReadWrite(Opcode op, FileTarget fd, ulong address, uint length, long offset, ushort ioPrio, int rwFlags, ProtectionInformation* protectionInfo)
     {
         SubmissionEntry entry = New(op, fd);
         ref io_uring_sqe sqe = ref entry.Sqe;
@@ -36,7 +36,7 @@ internal static unsafe partial class EntryStart
 
     /// <summary>A read/write entry that takes its buffer from registered buffer <paramref name="bufferIndex"/> (the _FIXED forms).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static SubmissionEntry ReadWriteFixed(Opcode op, FileTarget fd, ulong address, uint length, ushort bufferIndex, long offset, ushort ioPrio, int rwFlags, io_uring_attr_pi* protectionInfo)
+    internal static SubmissionEntry ReadWriteFixed(Opcode op, FileTarget fd, ulong address, uint length, ushort bufferIndex, long offset, ushort ioPrio, int rwFlags, ProtectionInformation* protectionInfo)
     {
         SubmissionEntry entry = ReadWrite(op, fd, address, length, offset, ioPrio, rwFlags, protectionInfo);
         entry.Sqe.buf_index = bufferIndex;
@@ -45,7 +45,7 @@ internal static unsafe partial class EntryStart
 
     /// <summary>A read entry that may take its buffer from provided-buffer group <paramref name="bufferGroup"/> instead.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static SubmissionEntry ReadSelect(Opcode op, FileTarget fd, ulong address, uint length, ushort? bufferGroup, long offset, ushort ioPrio, int rwFlags, io_uring_attr_pi* protectionInfo)
+    internal static SubmissionEntry ReadSelect(Opcode op, FileTarget fd, ulong address, uint length, ushort? bufferGroup, long offset, ushort ioPrio, int rwFlags, ProtectionInformation* protectionInfo)
     {
         SubmissionEntry entry = ReadWrite(op, fd, address, length, offset, ioPrio, rwFlags, protectionInfo);
         SelectBuffer(ref entry, bufferGroup);

@@ -2,39 +2,9 @@ using IoUring.Interop.Native;
 
 namespace IoUring.Interop.Opcodes;
 
-/// <summary>Declares an access pattern for file data, like <c>posix_fadvise(2)</c>.</summary>
-/// <remarks>
-/// Available since Linux 5.6.
-/// </remarks>
-/// <seealso href="https://man7.org/linux/man-pages/man2/posix_fadvise.2.html"/>
-public struct Fadvise
+// The opcode table (Table/OpcodeTable.Io.cs) generates the rest of this builder; its encoding needs logic.
+public unsafe partial struct Fadvise
 {
-    /// <summary>The opcode this builder encodes.</summary>
-    public const Opcode Code = Opcode.Fadvise;
-
-    /// <summary>Creates the builder.</summary>
-    /// <param name="fd">Target file (raw fd or registered index).</param>
-    /// <param name="length">Length of the range; 0 means to the end of the file.</param>
-    /// <param name="advice">POSIX_FADV_* advice.</param>
-    public Fadvise(FileTarget fd, long length, int advice)
-    {
-        Fd = fd;
-        Length = length;
-        Advice = advice;
-    }
-
-    /// <summary>Target file (raw fd or registered index).</summary>
-    public FileTarget Fd { get; set; }
-
-    /// <summary>Length of the range; 0 means to the end of the file.</summary>
-    public long Length { get; set; }
-
-    /// <summary>POSIX_FADV_* advice.</summary>
-    public int Advice { get; set; }
-
-    /// <summary>Start of the range.</summary>
-    public long Offset { get; set; }
-
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {

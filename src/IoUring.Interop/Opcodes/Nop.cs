@@ -3,22 +3,9 @@ using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop.Opcodes;
 
-/// <summary>Does no I/O; completes with 0, or with <see cref="InjectResult"/> when set.</summary>
-/// <remarks>
-/// Available since Linux 5.1.
-/// </remarks>
-/// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_prep_nop.3.html"/>
-public struct Nop
+// The opcode table (Table/OpcodeTable.Io.cs) generates the rest of this builder; its encoding needs logic.
+public unsafe partial struct Nop
 {
-    /// <summary>The opcode this builder encodes.</summary>
-    public const Opcode Code = Opcode.Nop;
-
-    /// <summary>When set, the completion carries this result (IORING_NOP_INJECT_RESULT, Linux 6.10): a way to test error paths and links.</summary>
-    public int? InjectResult { get; set; }
-
-    /// <summary>Further IORING_NOP_* flags passed through unchanged.</summary>
-    public NopFlags Flags { get; set; }
-
     /// <summary>Encodes the entry.</summary>
     public readonly SubmissionEntry Build()
     {

@@ -17,15 +17,21 @@ public readonly struct DestinationSlot
     /// <summary>Installs into the given 0-based slot, replacing what is there.</summary>
     /// <remarks>Available since Linux 5.15.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">The slot would collide with <c>IORING_FILE_INDEX_ALLOC</c>.</exception>
-    public static DestinationSlot At(uint slot)
+    public static DestinationSlot At(uint slot) => new(OneBasedFileIndex(slot, nameof(slot)));
+
+    /// <summary>The kernel's 1-based <c>sqe.file_index</c> for 0-based <paramref name="slot"/>, refusing slots whose index would wrap.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="slot"/> + 1 is 0 or IORING_FILE_INDEX_ALLOC.</exception>
+    internal static uint OneBasedFileIndex(uint slot, string argument)
     {
-        // The kernel's file_index is slot + 1 (0 means "not direct"), and ~0U means "allocate".
+        // file_index is slot + 1 (0 means "not a direct descriptor": a close would then act on raw fd 0) and ~0U
+        // means "allocate", so the two highest slots have no encoding.
         if (slot >= IORING_FILE_INDEX_ALLOC - 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(slot), slot, "slot + 1 must stay below IORING_FILE_INDEX_ALLOC.");
+            throw new ArgumentOutOfRangeException(argument, slot,
+                $"Registered slot {slot} has no 1-based file_index: slot + 1 must stay below IORING_FILE_INDEX_ALLOC ({IORING_FILE_INDEX_ALLOC}).");
         }
 
-        return new DestinationSlot(slot + 1);
+        return slot + 1;
     }
 
     /// <summary>The value for <c>sqe.file_index</c>: slot + 1, or <c>IORING_FILE_INDEX_ALLOC</c>.</summary>

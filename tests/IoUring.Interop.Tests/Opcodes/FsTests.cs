@@ -150,9 +150,7 @@ public unsafe class FsTests : IDisposable
         using SafeFileHandle file = dir.CreateFile("pi", Pattern(512));
         byte* buf = stackalloc byte[512];
         byte* meta = stackalloc byte[64];
-        io_uring_attr_pi pi = default;
-        pi.addr = (ulong)meta;
-        pi.len = 8;
+        var pi = new ProtectionInformation { Address = (ulong)meta, Length = 8 };
 
         SubmissionEntry entry = new Read(FdOf.Handle(file), buf, 512) { ProtectionInfo = &pi }.Build();
         entry.Native.attr_ptr.Should().Be((ulong)&pi);

@@ -52,6 +52,29 @@ public class OpcodeCoverageTests
     }
 
     [Fact]
+    public void No_builder_exposes_a_type_of_the_Native_layer()
+    {
+        static Type Bare(Type t)
+        {
+            while (t.IsPointer || t.IsByRef)
+            {
+                t = t.GetElementType()!;
+            }
+
+            return Nullable.GetUnderlyingType(t) ?? t;
+        }
+
+        var exposed = Builders()
+            .SelectMany(b => b.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => ($"{b.Name}({p.Name})", p.ParameterType))
+                .Concat(b.GetProperties().Select(p => ($"{b.Name}.{p.Name}", p.PropertyType))))
+            .Where(m => Bare(m.Item2).Namespace == typeof(io_uring_sqe).Namespace)
+            .Select(m => $"{m.Item1}: {m.Item2.Name}")
+            .ToList();
+
+        exposed.Should().BeEmpty("builders speak .NET types; raw C types stay in IoUring.Interop.Native");
+    }
+
+    [Fact]
     public void Builders_cover_the_flag_encoded_variants()
     {
         string[] expected =

@@ -18,6 +18,7 @@ public unsafe class OpcodeTypesTests
         sizeof(EpollEvent).Should().Be(12, "epoll_event is packed on x86-64");
         sizeof(FutexWaiter).Should().Be(24);
         sizeof(MsgHdr).Should().Be(56);
+        sizeof(ProtectionInformation).Should().Be(sizeof(io_uring_attr_pi));
     }
 
     [Fact]
@@ -32,6 +33,10 @@ public unsafe class OpcodeTypesTests
         Marshal.OffsetOf<StatxBuffer>(nameof(StatxBuffer.Size)).Should().Be(40);
         Marshal.OffsetOf<StatxBuffer>(nameof(StatxBuffer.ModificationTime)).Should().Be(112);
         Marshal.OffsetOf<StatxBuffer>(nameof(StatxBuffer.MountId)).Should().Be(144);
+        Marshal.OffsetOf<ProtectionInformation>(nameof(ProtectionInformation.ApplicationTag)).Should().Be(Marshal.OffsetOf<io_uring_attr_pi>(nameof(io_uring_attr_pi.app_tag)));
+        Marshal.OffsetOf<ProtectionInformation>(nameof(ProtectionInformation.Length)).Should().Be(Marshal.OffsetOf<io_uring_attr_pi>(nameof(io_uring_attr_pi.len)));
+        Marshal.OffsetOf<ProtectionInformation>(nameof(ProtectionInformation.Address)).Should().Be(Marshal.OffsetOf<io_uring_attr_pi>(nameof(io_uring_attr_pi.addr)));
+        Marshal.OffsetOf<ProtectionInformation>(nameof(ProtectionInformation.Seed)).Should().Be(Marshal.OffsetOf<io_uring_attr_pi>(nameof(io_uring_attr_pi.seed)));
     }
 
     [Fact]
