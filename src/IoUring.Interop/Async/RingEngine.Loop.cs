@@ -251,7 +251,7 @@ public sealed unsafe partial class RingEngine
         while ((count = cq.Fill(batch)) > 0)
         {
             any = true;
-            EngineOperation[] table = Volatile.Read(ref _table);
+            EngineOperation?[] table = Volatile.Read(ref _table);
             for (int i = 0; i < count; i++)
             {
                 Dispatch(table, batch[i]);
@@ -261,7 +261,7 @@ public sealed unsafe partial class RingEngine
         return any;
     }
 
-    private void Dispatch(EngineOperation[] table, in CompletionEntry completion)
+    private void Dispatch(EngineOperation?[] table, in CompletionEntry completion)
     {
         ulong userData = completion.UserData;
         if (userData == IgnoredUserData)
@@ -331,7 +331,7 @@ public sealed unsafe partial class RingEngine
     private void BeginShutdown(Ring ring)
     {
         IsShuttingDown = true;
-        EngineOperation[] table = Volatile.Read(ref _table);
+        EngineOperation?[] table = Volatile.Read(ref _table);
         int count = Volatile.Read(ref _tableCount);
         for (int i = 0; i < count; i++)
         {

@@ -39,7 +39,8 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SafeFileHandle _wakeup;
 
-    private EngineOperation[] _table = new EngineOperation[64];
+    private readonly System.Collections.Generic.Stack<int> _freeIds = new();
+    private EngineOperation?[] _table = new EngineOperation?[64];
     private int _tableCount;
     private int _sleeping;
     private volatile bool _disposeRequested;
@@ -150,13 +151,20 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     {
         lock (_tableLock)
         {
+            if (_freeIds.TryPop(out int free))
+            {
+                operation.Id = free;
+                Volatile.Write(ref _table[free], operation);
+                return;
+            }
+
             int id = _tableCount;
             if (id >= (int)(WakeUserData & 0x7FFF_FFFF))
             {
                 throw new InvalidOperationException("The engine's operation table is full.");
             }
 
-            EngineOperation[] table = _table;
+            EngineOperation?[] table = _table;
             if (id == table.Length)
             {
                 Array.Resize(ref table, table.Length * 2);
@@ -169,6 +177,16 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
             // always finds it.
             Volatile.Write(ref _table, table);
             Volatile.Write(ref _tableCount, id + 1);
+        }
+    }
+
+    /// <summary>Frees the table slot of an operation object that will never be submitted again (a finished stream).</summary>
+    internal void Unregister(EngineOperation operation)
+    {
+        lock (_tableLock)
+        {
+            Volatile.Write(ref _table[operation.Id], null);
+            _freeIds.Push(operation.Id);
         }
     }
 
