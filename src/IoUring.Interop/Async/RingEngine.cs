@@ -44,6 +44,11 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     private int _tableCount;
     private int _sleeping;
     private volatile bool _disposeRequested;
+    private long _submittedCount;
+    private long _completionCount;
+    private long _enterCount;
+    private long _sleepCount;
+    private long _wakeupCount;
     private bool _isDefault;
 
     /// <summary>Creates an engine: sets up its ring on a new thread and starts it.</summary>
@@ -86,6 +91,17 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     /// <summary>The engine's options (a copy taken at creation).</summary>
     /// <remarks>Available since Linux 5.19.</remarks>
     public RingEngineOptions Options => _options;
+
+    /// <summary>The engine's counters so far (submissions, completions, system calls, sleeps, wake-ups).</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    public RingEngineStatistics Statistics => new()
+    {
+        Submitted = Volatile.Read(ref _submittedCount),
+        Completions = Volatile.Read(ref _completionCount),
+        Enters = Volatile.Read(ref _enterCount),
+        Sleeps = Volatile.Read(ref _sleepCount),
+        Wakeups = Volatile.Read(ref _wakeupCount),
+    };
 
     /// <summary>Whether continuations run on the engine thread.</summary>
     internal bool InlineContinuations { get; }
@@ -273,6 +289,7 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     {
         if (Volatile.Read(ref _sleeping) != 0 && Interlocked.Exchange(ref _sleeping, 0) != 0)
         {
+            Interlocked.Increment(ref _wakeupCount);
             EngineWakeup.Ring(_wakeup);
         }
     }
