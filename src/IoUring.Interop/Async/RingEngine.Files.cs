@@ -115,28 +115,8 @@ public sealed unsafe partial class RingEngine
     /// <seealso href="https://man7.org/linux/man-pages/man2/preadv.2.html"/>
     public ValueTask<long> ReadAsync(SafeFileHandle file, IReadOnlyList<Memory<byte>> buffers, long offset, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(buffers);
-        ArgumentOutOfRangeException.ThrowIfLessThan(offset, -1);
-        CheckVectorCount(buffers.Count, nameof(buffers));
-        RingOperation operation = Rent("readv", RingOperation.ErrorKind.File, cancellationToken);
-        try
-        {
-            int fd = operation.AddRef(file);
-            operation.EnsureVectorCapacity(buffers.Count);
-            for (int i = 0; i < buffers.Count; i++)
-            {
-                operation.PinVector(i, buffers[i]);
-            }
-
-            operation.Entry = new Readv(new Fd(fd), operation.IoVectors, (uint)buffers.Count) { Offset = offset }.Build();
-        }
-        catch
-        {
-            operation.Discard();
-            throw;
-        }
-
+        RingOperation operation = RentVectored("readv", file, buffers, static memory => memory, offset, cancellationToken, out int fd);
+        operation.Entry = new Readv(new Fd(fd), operation.IoVectors, (uint)buffers.Count) { Offset = offset }.Build();
         return Start<long>(operation);
     }
 
@@ -152,28 +132,8 @@ public sealed unsafe partial class RingEngine
     /// <seealso href="https://man7.org/linux/man-pages/man2/pwritev.2.html"/>
     public ValueTask<long> WriteAsync(SafeFileHandle file, IReadOnlyList<ReadOnlyMemory<byte>> buffers, long offset, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(buffers);
-        ArgumentOutOfRangeException.ThrowIfLessThan(offset, -1);
-        CheckVectorCount(buffers.Count, nameof(buffers));
-        RingOperation operation = Rent("writev", RingOperation.ErrorKind.File, cancellationToken);
-        try
-        {
-            int fd = operation.AddRef(file);
-            operation.EnsureVectorCapacity(buffers.Count);
-            for (int i = 0; i < buffers.Count; i++)
-            {
-                operation.PinVector(i, buffers[i]);
-            }
-
-            operation.Entry = new Writev(new Fd(fd), operation.IoVectors, (uint)buffers.Count) { Offset = offset }.Build();
-        }
-        catch
-        {
-            operation.Discard();
-            throw;
-        }
-
+        RingOperation operation = RentVectored("writev", file, buffers, static memory => memory, offset, cancellationToken, out int fd);
+        operation.Entry = new Writev(new Fd(fd), operation.IoVectors, (uint)buffers.Count) { Offset = offset }.Build();
         return Start<long>(operation);
     }
 
@@ -281,12 +241,34 @@ public sealed unsafe partial class RingEngine
         }
     }
 
-    private static void CheckVectorCount(int count, string name)
+    // The shared part of readv and writev: checks, then a reference on the file and one pin and iovec per buffer.
+    private RingOperation RentVectored<T>(string name, SafeFileHandle file, IReadOnlyList<T> buffers, Func<T, ReadOnlyMemory<byte>> memoryOf, long offset, CancellationToken cancellationToken, out int fd)
     {
-        if (count > LinuxFlags.IOV_MAX)
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(buffers);
+        ArgumentOutOfRangeException.ThrowIfLessThan(offset, -1);
+        if (buffers.Count > LinuxFlags.IOV_MAX)
         {
-            throw new ArgumentException($"At most {LinuxFlags.IOV_MAX} buffers (IOV_MAX) fit one request; got {count}.", name);
+            throw new ArgumentException($"At most {LinuxFlags.IOV_MAX} buffers (IOV_MAX) fit one request; got {buffers.Count}.", nameof(buffers));
         }
+
+        RingOperation operation = Rent(name, RingOperation.ErrorKind.File, cancellationToken);
+        try
+        {
+            fd = operation.AddRef(file);
+            operation.EnsureVectorCapacity(buffers.Count);
+            for (int i = 0; i < buffers.Count; i++)
+            {
+                operation.PinVector(i, memoryOf(buffers[i]));
+            }
+        }
+        catch
+        {
+            operation.Discard();
+            throw;
+        }
+
+        return operation;
     }
 
     private static int OpenFlags(FileMode mode, FileAccess access, FileOptions options)

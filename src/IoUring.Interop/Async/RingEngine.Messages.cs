@@ -80,10 +80,16 @@ public sealed unsafe partial class RingEngine
     {
         operation.EnsureVectorCapacity(1);
         operation.PinVector(0, buffer);
+        return VectorMessage(operation, 1);
+    }
+
+    // A msghdr in the operation's scratch over its first count iovecs.
+    private static MsgHdr* VectorMessage(RingOperation operation, int count)
+    {
         MsgHdr* message = operation.Message;
         *message = default;
         message->IoVecs = operation.IoVectors;
-        message->IoVecCount = 1;
+        message->IoVecCount = (nuint)count;
         return message;
     }
 }

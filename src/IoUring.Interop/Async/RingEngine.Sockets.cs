@@ -90,11 +90,7 @@ public sealed unsafe partial class RingEngine
         int msgFlags = MessageFlags(flags, SocketFlags.OutOfBand | SocketFlags.DontRoute) | LinuxFlags.MSG_NOSIGNAL;
         RingOperation operation = Rent("sendmsg", RingOperation.ErrorKind.Socket, cancellationToken);
         int fd = AddRefOrDiscard(operation, socket.SafeHandle);
-        int count = PinSegments(operation, buffers);
-        MsgHdr* message = operation.Message;
-        *message = default;
-        message->IoVecs = operation.IoVectors;
-        message->IoVecCount = (nuint)count;
+        MsgHdr* message = VectorMessage(operation, PinSegments(operation, buffers));
         operation.Entry = new SendMsg(new Fd(fd), message) { Flags = (uint)msgFlags }.Build();
         return Start<int>(operation);
     }

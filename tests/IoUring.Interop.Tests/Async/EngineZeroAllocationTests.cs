@@ -43,10 +43,10 @@ public class EngineZeroAllocationTests : IDisposable
             // Outside any synchronization context, as a server's code runs.
             long[] rounds = await Task.Run(() => Measure(engine, file, client, server)).WaitAsync(TimeSpan.FromMinutes(2));
 
-            // Every round under one byte per operation: nothing is allocated per operation. At least one round exactly
-            // zero: the rest is the runtime's own incidental work (a thread-pool thread starting) that can land in a round.
-            rounds.Should().OnlyContain(bytes => bytes < Operations);
-            rounds.Min().Should().Be(0);
+            // A round of 100,000 operations with exactly zero bytes: any allocation per operation would show in every
+            // round. The counter is process-wide, so one round may catch the runtime's or the test host's incidental
+            // work (a thread-pool thread starting, a timer); three rounds keep that from failing the test.
+            rounds.Min().Should().Be(0, $"rounds allocated {string.Join(", ", rounds)} bytes");
         }
     }
 
