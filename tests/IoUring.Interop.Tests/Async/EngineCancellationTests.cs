@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -103,6 +104,51 @@ public class EngineCancellationTests
 
         (completed + cancelled).Should().Be(2000);
         cancelled.Should().BeGreaterThan(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
+    public async Task Racing_cancellation_against_arriving_data_never_loses_a_byte(bool deferTaskrun)
+    {
+        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
+        using (client)
+        using (server)
+        {
+            const int Rounds = 300;
+            var received = new System.Collections.Generic.List<byte>();
+            byte[] buffer = new byte[16];
+            int cancelled = 0;
+            for (int i = 0; i < Rounds; i++)
+            {
+                using var cts = new CancellationTokenSource();
+                ValueTask<int> receive = engine.ReceiveAsync(server, buffer, cancellationToken: cts.Token);
+                byte value = (byte)i;
+                Task send = Task.Run(() => client.Send(new[] { value }));
+                Task cancel = Task.Run(cts.Cancel);
+                try
+                {
+                    int count = await receive.Within();
+                    received.AddRange(buffer.Take(count));
+                }
+                catch (OperationCanceledException)
+                {
+                    cancelled++;
+                }
+
+                await Task.WhenAll(send, cancel);
+            }
+
+            // Whatever a cancelled receive did not take is still in the socket.
+            client.Shutdown(SocketShutdown.Send);
+            int n;
+            while ((n = await engine.ReceiveAsync(server, buffer).Within()) > 0)
+            {
+                received.AddRange(buffer.Take(n));
+            }
+
+            received.Should().Equal(Enumerable.Range(0, Rounds).Select(i => (byte)i), "every byte arrives once, in order");
+        }
     }
 
     [Fact]
