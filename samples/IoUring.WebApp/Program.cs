@@ -13,7 +13,7 @@ namespace IoUring.Samples.WebApp;
 /// <summary>
 /// The TechEmpower-style web app of the transport benchmark: GET /plaintext and GET /json, on the io_uring transport
 /// (<c>--transport iouring</c>, the default) or Kestrel's Sockets transport (<c>--transport sockets</c>), listening on
-/// <c>--urls</c> (default http://127.0.0.1:5000). <c>--engines N</c> sets the io_uring transport's ring count.
+/// <c>--urls</c> (default http://127.0.0.1:5000). <c>--engines N</c> sets the io_uring transport's ring count, <c>--inline true</c> runs continuations on the ring threads.
 /// </summary>
 public static class Program
 {
@@ -33,8 +33,10 @@ public static class Program
         {
             case "iouring":
                 int? engines = builder.Configuration.GetValue<int?>("engines");
+                bool inline = builder.Configuration.GetValue<bool>("inline");
                 builder.WebHost.UseIoUring(options =>
                 {
+                    options.InlineContinuations = inline;
                     if (engines is { } count)
                     {
                         options.EngineCount = count;
