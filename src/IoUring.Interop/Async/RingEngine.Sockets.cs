@@ -24,17 +24,7 @@ public sealed unsafe partial class RingEngine
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(remoteEndPoint);
-        if (remoteEndPoint is DnsEndPoint)
-        {
-            throw new ArgumentException("A DnsEndPoint must be resolved first (Dns.GetHostAddressesAsync).", nameof(remoteEndPoint));
-        }
-
-        SocketAddress address = remoteEndPoint.Serialize();
-        if (address.Size > SocketAddressCapacity)
-        {
-            throw new ArgumentException($"The end point's address is {address.Size} bytes; at most {SocketAddressCapacity} fit a sockaddr_storage.", nameof(remoteEndPoint));
-        }
-
+        SocketAddress address = Serialize(remoteEndPoint, nameof(remoteEndPoint));
         RingOperation operation = Rent("connect", RingOperation.ErrorKind.Socket, cancellationToken);
         int fd = AddRefOrDiscard(operation, socket.SafeHandle);
         address.Buffer.Span[..address.Size].CopyTo(new Span<byte>(operation.Address, SocketAddressCapacity));

@@ -39,10 +39,16 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SafeFileHandle _wakeup;
 
-    private EngineOperation[] _table = new EngineOperation[64];
+    private readonly System.Collections.Generic.Stack<int> _freeIds = new();
+    private EngineOperation?[] _table = new EngineOperation?[64];
     private int _tableCount;
     private int _sleeping;
     private volatile bool _disposeRequested;
+    private long _submittedCount;
+    private long _completionCount;
+    private long _enterCount;
+    private long _sleepCount;
+    private long _wakeupCount;
     private bool _isDefault;
 
     /// <summary>Creates an engine: sets up its ring on a new thread and starts it.</summary>
@@ -85,6 +91,17 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     /// <summary>The engine's options (a copy taken at creation).</summary>
     /// <remarks>Available since Linux 5.19.</remarks>
     public RingEngineOptions Options => _options;
+
+    /// <summary>The engine's counters so far (submissions, completions, system calls, sleeps, wake-ups).</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    public RingEngineStatistics Statistics => new()
+    {
+        Submitted = Volatile.Read(ref _submittedCount),
+        Completions = Volatile.Read(ref _completionCount),
+        Enters = Volatile.Read(ref _enterCount),
+        Sleeps = Volatile.Read(ref _sleepCount),
+        Wakeups = Volatile.Read(ref _wakeupCount),
+    };
 
     /// <summary>Whether continuations run on the engine thread.</summary>
     internal bool InlineContinuations { get; }
@@ -150,13 +167,20 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     {
         lock (_tableLock)
         {
+            if (_freeIds.TryPop(out int free))
+            {
+                operation.Id = free;
+                Volatile.Write(ref _table[free], operation);
+                return;
+            }
+
             int id = _tableCount;
             if (id >= (int)(WakeUserData & 0x7FFF_FFFF))
             {
                 throw new InvalidOperationException("The engine's operation table is full.");
             }
 
-            EngineOperation[] table = _table;
+            EngineOperation?[] table = _table;
             if (id == table.Length)
             {
                 Array.Resize(ref table, table.Length * 2);
@@ -169,6 +193,16 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
             // always finds it.
             Volatile.Write(ref _table, table);
             Volatile.Write(ref _tableCount, id + 1);
+        }
+    }
+
+    /// <summary>Frees the table slot of an operation object that will never be submitted again (a finished stream).</summary>
+    internal void Unregister(EngineOperation operation)
+    {
+        lock (_tableLock)
+        {
+            Volatile.Write(ref _table[operation.Id], null);
+            _freeIds.Push(operation.Id);
         }
     }
 
@@ -255,6 +289,7 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     {
         if (Volatile.Read(ref _sleeping) != 0 && Interlocked.Exchange(ref _sleeping, 0) != 0)
         {
+            Interlocked.Increment(ref _wakeupCount);
             EngineWakeup.Ring(_wakeup);
         }
     }

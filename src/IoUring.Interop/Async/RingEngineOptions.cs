@@ -27,6 +27,11 @@ public sealed class RingEngineOptions
     /// uses COOP_TASKRUN, the set-up older kernels fall back to (also a way to test that path).</summary>
     public bool UseDeferTaskrun { get; set; } = true;
 
+    /// <summary>How many short spins (each about a few hundred nanoseconds) the engine thread makes, looking for new work, before it sleeps.</summary>
+    /// <remarks>0 sleeps at once. Spinning saves a sleep and a wake-up when continuations on the thread pool submit
+    /// the next request quickly, at the cost of some CPU when the engine is idle.</remarks>
+    public int SpinBeforeSleep { get; set; } = 0;
+
     /// <summary>Copies the options and checks them.</summary>
     internal RingEngineOptions Validated()
     {
@@ -36,6 +41,7 @@ public sealed class RingEngineOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxInFlight, 1, nameof(MaxInFlight));
+        ArgumentOutOfRangeException.ThrowIfNegative(SpinBeforeSleep, nameof(SpinBeforeSleep));
         return new RingEngineOptions
         {
             Entries = Entries,
@@ -43,6 +49,7 @@ public sealed class RingEngineOptions
             InlineContinuations = InlineContinuations,
             ThreadName = ThreadName,
             UseDeferTaskrun = UseDeferTaskrun,
+            SpinBeforeSleep = SpinBeforeSleep,
         };
     }
 }

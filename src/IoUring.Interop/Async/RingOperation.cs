@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Threading.Tasks.Sources;
+using System.Net;
 using System.Net.Sockets;
 using IoUring.Interop.Opcodes;
 using Microsoft.Win32.SafeHandles;
@@ -21,6 +22,7 @@ namespace IoUring.Interop.Async;
 internal sealed unsafe partial class RingOperation : EngineOperation,
     IValueTaskSource, IValueTaskSource<int>, IValueTaskSource<long>, IValueTaskSource<CompletionEntry>,
     IValueTaskSource<StatxBuffer>, IValueTaskSource<PollEvents>, IValueTaskSource<SafeFileHandle>, IValueTaskSource<Socket>,
+    IValueTaskSource<SocketReceiveFromResult>,
     IThreadPoolWorkItem
 {
     /// <summary>Bytes of fixed scratch: a statx buffer (256) or sockaddr storage (128) at 0, then the rest.</summary>
@@ -435,4 +437,13 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
 
     /// <inheritdoc/>
     Socket IValueTaskSource<Socket>.GetResult(short token) => new(new SafeSocketHandle(TakeChecked(token), ownsHandle: true));
+
+    /// <inheritdoc/>
+    SocketReceiveFromResult IValueTaskSource<SocketReceiveFromResult>.GetResult(short token)
+    {
+        // Read the sender before the object goes back to the pool (the version check in TakeChecked rejects a stale token).
+        EndPoint? sender = _core.GetStatus(token) == ValueTaskSourceStatus.Succeeded ? SocketAddresses.ToEndPoint(Address, Message->NameLength) : null;
+        int received = TakeChecked(token);
+        return new SocketReceiveFromResult { ReceivedBytes = received, RemoteEndPoint = sender! };
+    }
 }

@@ -166,6 +166,31 @@ public class EngineSocketTests
         }
     }
 
+    [Theory]
+    [InlineData(AddressFamily.InterNetwork)]
+    [InlineData(AddressFamily.InterNetworkV6)]
+    public async Task SendTo_and_ReceiveFrom_carry_the_addresses(AddressFamily family)
+    {
+        if (family == AddressFamily.InterNetworkV6 && !Socket.OSSupportsIPv6)
+        {
+            Assert.Skip("IPv6 is disabled on this machine.");
+        }
+
+        await using var engine = new RingEngine();
+        IPAddress loopback = family == AddressFamily.InterNetwork ? IPAddress.Loopback : IPAddress.IPv6Loopback;
+        using var a = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
+        using var b = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
+        a.Bind(new IPEndPoint(loopback, 0));
+        b.Bind(new IPEndPoint(loopback, 0));
+
+        ValueTask<SocketReceiveFromResult> receiving = engine.ReceiveFromAsync(b, new byte[100]);
+        (await engine.SendToAsync(a, "datagram"u8.ToArray(), b.LocalEndPoint!).Within()).Should().Be(8);
+        SocketReceiveFromResult result = await receiving.Within();
+
+        result.ReceivedBytes.Should().Be(8);
+        result.RemoteEndPoint.Should().Be(a.LocalEndPoint);
+    }
+
     private sealed class Segment : ReadOnlySequenceSegment<byte>
     {
         public Segment(byte[] data) => Memory = data;

@@ -1,0 +1,162 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading;
+
+namespace IoUring.Interop.Async;
+
+/// <summary>Equal-sized receive buffers the kernel picks from as data arrives (a provided-buffer ring registered
+/// with one engine), for <see cref="RingEngine.ReceiveManyAsync"/>.</summary>
+/// <remarks>A received buffer belongs to the consumer until its <see cref="ReceivedBuffer.Dispose"/> gives it back
+/// to the ring. Dispose the pool after the streams that use it have ended. Available since Linux 5.19.</remarks>
+/// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buf_ring.3.html"/>
+public sealed unsafe class ProvidedBufferPool : IDisposable
+{
+    private static int s_nextGroup;
+
+    private readonly RingEngine _engine;
+    private readonly BufferRing _ring;
+    private readonly byte[] _memory;
+    private readonly int[] _generation;
+    private readonly bool[] _lent;
+    private readonly Lock _lock = new();
+    private bool _disposed;
+
+    /// <summary>Allocates <paramref name="bufferCount"/> buffers of <paramref name="bufferSize"/> bytes and registers
+    /// them with <paramref name="engine"/>'s ring.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    /// <param name="engine">The engine whose receives will use the pool.</param>
+    /// <param name="bufferCount">How many buffers (1 to 32768).</param>
+    /// <param name="bufferSize">Each buffer's size in bytes (positive).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count or size is out of range, or the total exceeds 2 GiB.</exception>
+    /// <exception cref="IoUringException">The kernel refused the registration (EINVAL before Linux 5.19).</exception>
+    public ProvidedBufferPool(RingEngine engine, int bufferCount, int bufferSize)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bufferCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bufferCount, 32768);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bufferSize, 1);
+        if ((long)bufferCount * bufferSize > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bufferSize), bufferSize, $"{bufferCount} buffers of {bufferSize} bytes exceed one array ({Array.MaxLength} bytes).");
+        }
+
+        _engine = engine;
+        BufferCount = bufferCount;
+        BufferSize = bufferSize;
+        GroupId = (ushort)(Interlocked.Increment(ref s_nextGroup) & 0xFFFF);
+        _memory = GC.AllocateArray<byte>(bufferCount * bufferSize, pinned: true);
+        _generation = new int[bufferCount];
+        _lent = new bool[bufferCount];
+        _ring = new BufferRing((ushort)BitOperations.RoundUpToPowerOf2((uint)bufferCount), GroupId);
+        for (int i = 0; i < bufferCount; i++)
+        {
+            _ring.Add(Address(i), (uint)bufferSize, (ushort)i, i);
+        }
+
+        _ring.Advance(bufferCount);
+        try
+        {
+            // Registration must come from the ring's single issuer: the engine thread.
+            engine.RunOnEngineAsync(ring => _ring.Register(ring.Submitter)).GetAwaiter().GetResult();
+        }
+        catch
+        {
+            _ring.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The number of buffers.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    public int BufferCount { get; }
+
+    /// <summary>Each buffer's size in bytes.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    public int BufferSize { get; }
+
+    /// <summary>The buffer group id the receives name.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    public ushort GroupId { get; }
+
+    /// <summary>The engine the pool is registered with.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    public RingEngine Engine => _engine;
+
+    /// <summary>Unregisters the ring (on the engine thread) and lets the memory go.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        try
+        {
+            _engine.RunOnEngineAsync(ring => _ring.Unregister(ring.Submitter)).GetAwaiter().GetResult();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The engine is stopping: its ring (and the group with it) goes away once every request has completed.
+            _engine.Stopped.GetAwaiter().GetResult();
+        }
+
+        _ring.Dispose();
+    }
+
+    /// <summary>Consumer: lends buffer <paramref name="id"/> (which the kernel filled) and returns the lending's generation.</summary>
+    internal int Lend(ushort id)
+    {
+        lock (_lock)
+        {
+            _lent[id] = true;
+            return ++_generation[id];
+        }
+    }
+
+    /// <summary>Gives buffer <paramref name="id"/> back to the ring if lending <paramref name="generation"/> still holds it.</summary>
+    internal void Return(ushort id, int generation)
+    {
+        lock (_lock)
+        {
+            if (_disposed || !_lent[id] || _generation[id] != generation)
+            {
+                return;
+            }
+
+            _lent[id] = false;
+            Recycle(id);
+        }
+    }
+
+    /// <summary>Gives back a buffer the kernel filled but nobody took (a stream ended before the consumer read it).</summary>
+    internal void ReturnUntaken(ushort id)
+    {
+        lock (_lock)
+        {
+            if (!_disposed)
+            {
+                Recycle(id);
+            }
+        }
+    }
+
+    /// <summary>The bytes of buffer <paramref name="id"/>.</summary>
+    internal Memory<byte> Slice(ushort id, int length) => _memory.AsMemory(id * BufferSize, length);
+
+    private void Recycle(ushort id)
+    {
+        // The ring has one producer: every add and advance happens under _lock.
+        _ring.Add(Address(id), (uint)BufferSize, id);
+        _ring.Advance(1);
+    }
+
+    private byte* Address(int id) => (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_memory)) + ((long)id * BufferSize);
+}

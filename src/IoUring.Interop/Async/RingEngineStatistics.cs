@@ -1,0 +1,22 @@
+namespace IoUring.Interop.Async;
+
+/// <summary>Counters of an engine's work since it started, for tuning and diagnostics.</summary>
+/// <remarks>Read without synchronization: each value is current to within a few operations. Available since Linux 5.19.</remarks>
+/// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
+public readonly record struct RingEngineStatistics
+{
+    /// <summary>Requests handed to the kernel (operations and stream re-arms; not the engine's own cancel and wake requests).</summary>
+    public long Submitted { get; init; }
+
+    /// <summary>Completions reaped, of every kind.</summary>
+    public long Completions { get; init; }
+
+    /// <summary>io_uring_enter(2) calls that did not wait (submissions, deferred completion work, overflow flushes).</summary>
+    public long Enters { get; init; }
+
+    /// <summary>Times the engine thread went to sleep in io_uring_enter(2) waiting for a completion.</summary>
+    public long Sleeps { get; init; }
+
+    /// <summary>Times another thread had to wake the sleeping engine through its eventfd.</summary>
+    public long Wakeups { get; init; }
+}
