@@ -1,0 +1,75 @@
+using System;
+using System.Text.Json.Serialization;
+using IoUring.Interop.AspNetCore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IoUring.Samples.WebApp;
+
+/// <summary>
+/// The TechEmpower-style web app of the transport benchmark: GET /plaintext and GET /json, on the io_uring transport
+/// (<c>--transport iouring</c>, the default) or Kestrel's Sockets transport (<c>--transport sockets</c>), listening on
+/// <c>--urls</c> (default http://127.0.0.1:5000). <c>--engines N</c> sets the io_uring transport's ring count, <c>--inline true</c> runs continuations on the ring threads.
+/// </summary>
+public static class Program
+{
+    private static readonly byte[] Plaintext = "Hello, World!"u8.ToArray();
+
+    public static int Main(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.Logging.AddFilter("IoUring.Interop.AspNetCore", LogLevel.Information);
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5000");
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, WebAppJsonContext.Default));
+
+        string transport = builder.Configuration["transport"] ?? "iouring";
+        switch (transport)
+        {
+            case "iouring":
+                int? engines = builder.Configuration.GetValue<int?>("engines");
+                bool inline = builder.Configuration.GetValue<bool>("inline");
+                builder.WebHost.UseIoUring(options =>
+                {
+                    options.InlineContinuations = inline;
+                    if (engines is { } count)
+                    {
+                        options.EngineCount = count;
+                    }
+                });
+                break;
+            case "sockets":
+                break;
+            default:
+                Console.Error.WriteLine($"--transport must be iouring or sockets, not '{transport}'");
+                return 2;
+        }
+
+        var app = builder.Build();
+        app.MapGet("/plaintext", static (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/plain";
+            context.Response.ContentLength = Plaintext.Length;
+            return context.Response.Body.WriteAsync(Plaintext).AsTask();
+        });
+        app.MapGet("/json", static () => new JsonMessage("Hello, World!"));
+        Console.WriteLine($"transport: {transport}");
+        app.Run();
+        return 0;
+    }
+}
+
+/// <summary>The /json response body.</summary>
+/// <param name="Message">The greeting.</param>
+public sealed record JsonMessage(string Message);
+
+/// <summary>Source-generated JSON for <see cref="JsonMessage"/> (no reflection per request).</summary>
+[JsonSerializable(typeof(JsonMessage))]
+internal sealed partial class WebAppJsonContext : JsonSerializerContext
+{
+}

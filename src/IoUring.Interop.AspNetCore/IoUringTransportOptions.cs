@@ -1,0 +1,47 @@
+using System;
+
+namespace IoUring.Interop.AspNetCore;
+
+/// <summary>Options of the io_uring transport; every member has a default that suits a small web server.</summary>
+/// <remarks>Available since Linux 5.6.</remarks>
+/// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
+public sealed class IoUringTransportOptions
+{
+    /// <summary>How many rings (each with its own submit/reap thread) serve the connections, round-robin.</summary>
+    /// <remarks>Default: half the processor count, at least 1 — the other half runs the application's continuations.</remarks>
+    public int EngineCount { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>The submission queue size of each ring (the completion queue is sized larger by the engine).</summary>
+    public uint RingEntries { get; set; } = 256;
+
+    /// <summary>The most operations one ring keeps in flight; beyond it new receives and sends wait.</summary>
+    /// <remarks>Each open connection holds one receive and at most one send in flight, so this bounds connections per ring times two.</remarks>
+    public int MaxInFlightPerEngine { get; set; } = 16384;
+
+    /// <summary>Whether completions run the transport's continuations on the ring's own thread instead of the thread pool.</summary>
+    /// <remarks>Faster for short handlers; a handler that blocks then stalls every connection of that ring. Default: false.</remarks>
+    public bool InlineContinuations { get; set; }
+
+    /// <summary>The smallest buffer a receive asks the pipe for (bytes).</summary>
+    public int MinimumReceiveBufferSize { get; set; } = 4096;
+
+    /// <summary>Bytes received but not yet read by Kestrel after which the transport stops receiving (null: unbounded).</summary>
+    /// <remarks>The input pipe's PauseWriterThreshold: a slow reader stops the receives, so the kernel's window closes on the client.</remarks>
+    public long? MaxReadBufferSize { get; set; } = 1024 * 1024;
+
+    /// <summary>Bytes written by Kestrel but not yet sent after which Kestrel's writes wait (null: unbounded).</summary>
+    /// <remarks>The output pipe's PauseWriterThreshold: a client that does not read cannot make the server's memory grow.</remarks>
+    public long? MaxWriteBufferSize { get; set; } = 64 * 1024;
+
+    /// <summary>The listen backlog.</summary>
+    public int Backlog { get; set; } = 512;
+
+    /// <summary>Whether accepted TCP sockets get TCP_NODELAY (Nagle off), as the Sockets transport does by default.</summary>
+    public bool NoDelay { get; set; } = true;
+
+    /// <summary>Whether start-up fails when io_uring is unavailable, instead of falling back to the Sockets transport.</summary>
+    public bool RequireIoUring { get; set; }
+
+    /// <summary>Test seam: replaces the real io_uring probe (which tries io_uring_setup) with a fixed answer.</summary>
+    internal Func<IoUringAvailability>? ProbeOverride { get; set; }
+}
