@@ -1,0 +1,335 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using IoUring.Interop.Opcodes;
+using Microsoft.Win32.SafeHandles;
+
+namespace IoUring.Interop.Async;
+
+/// <summary>Typed file operations: each pins its memory and holds a reference on its handle until the completion.</summary>
+public sealed unsafe partial class RingEngine
+{
+    // .NET's FileOptions value for unbuffered I/O, which SafeFileHandle maps to O_DIRECT on Linux.
+    private const FileOptions NoBuffering = (FileOptions)0x20000000;
+
+    /// <summary>Opens (or creates) the file at <paramref name="path"/>, like <see cref="File.OpenHandle"/>, in the kernel (IORING_OP_OPENAT).</summary>
+    /// <remarks><c>(FileOptions)0x20000000</c> (.NET's "no buffering") opens with O_DIRECT; <see cref="FileOptions.WriteThrough"/> with O_SYNC.
+    /// Available since Linux 5.6.</remarks>
+    /// <param name="path">The file's path (relative paths start at the current directory).</param>
+    /// <param name="mode">Create, open, truncate or append, as with <see cref="FileStream"/>.</param>
+    /// <param name="access">Read, write or both.</param>
+    /// <param name="options">Extra options (see remarks); <see cref="FileOptions.DeleteOnClose"/> is not supported.</param>
+    /// <param name="createMode">Permissions of a created file (before the umask).</param>
+    /// <param name="cancellationToken">Cancels the request in the kernel.</param>
+    /// <returns>The open file, owning its descriptor.</returns>
+    /// <exception cref="ArgumentException">An argument is out of range or not supported.</exception>
+    /// <exception cref="IoUringException">The kernel refused (ENOENT, EACCES, EEXIST...).</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/openat.2.html"/>
+    public ValueTask<SafeFileHandle> OpenAsync(string path, FileMode mode, FileAccess access, FileOptions options = FileOptions.None, UnixFileMode createMode = (UnixFileMode)0x1B6, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        int flags = OpenFlags(mode, access, options);
+        RingOperation operation = Rent("openat", RingOperation.ErrorKind.File, cancellationToken);
+        try
+        {
+            byte* name = operation.PinPath(path);
+            operation.Entry = new OpenAt(LinuxFlags.AT_FDCWD, name) { Flags = flags, Mode = (uint)createMode }.Build();
+        }
+        catch
+        {
+            operation.Discard();
+            throw;
+        }
+
+        return Start<SafeFileHandle>(operation);
+    }
+
+    /// <summary>Reads into <paramref name="buffer"/> from <paramref name="offset"/> (IORING_OP_READ, like pread(2)).</summary>
+    /// <remarks>Available since Linux 5.6.</remarks>
+    /// <param name="file">The file.</param>
+    /// <param name="buffer">Where to read to; pinned until the completion.</param>
+    /// <param name="offset">The file offset; -1 reads at (and advances) the file position.</param>
+    /// <param name="cancellationToken">Cancels the request in the kernel.</param>
+    /// <returns>The number of bytes read; 0 at end of file.</returns>
+    /// <exception cref="IoUringException">The kernel refused.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/pread.2.html"/>
+    public ValueTask<int> ReadAsync(SafeFileHandle file, Memory<byte> buffer, long offset, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentOutOfRangeException.ThrowIfLessThan(offset, -1);
+        RingOperation operation = Rent("read", RingOperation.ErrorKind.File, cancellationToken);
+        try
+        {
+            int fd = operation.AddRef(file);
+            operation.Entry = new Read(new Fd(fd), operation.Pin(buffer), (uint)buffer.Length) { Offset = offset }.Build();
+        }
+        catch
+        {
+            operation.Discard();
+            throw;
+        }
+
+        return Start<int>(operation);
+    }
+
+    /// <summary>Writes <paramref name="buffer"/> at <paramref name="offset"/> (IORING_OP_WRITE, like pwrite(2)).</summary>
+    /// <remarks>Available since Linux 5.6.</remarks>
+    /// <param name="file">The file.</param>
+    /// <param name="buffer">What to write; pinned until the completion.</param>
+    /// <param name="offset">The file offset; -1 writes at (and advances) the file position.</param>
+    /// <param name="cancellationToken">Cancels the request in the kernel.</param>
+    /// <returns>The number of bytes written (may be less than asked, as with pwrite).</returns>
+    /// <exception cref="IoUringException">The kernel refused.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/pwrite.2.html"/>
+    public ValueTask<int> WriteAsync(SafeFileHandle file, ReadOnlyMemory<byte> buffer, long offset, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentOutOfRangeException.ThrowIfLessThan(offset, -1);
+        RingOperation operation = Rent("write", RingOperation.ErrorKind.File, cancellationToken);
+        try
+        {
+            int fd = operation.AddRef(file);
+            operation.Entry = new Write(new Fd(fd), operation.Pin(buffer), (uint)buffer.Length) { Offset = offset }.Build();
+        }
+        catch
+        {
+            operation.Discard();
+            throw;
+        }
+
+        return Start<int>(operation);
+    }
+
+    /// <summary>Reads into several buffers in one request (IORING_OP_READV, like preadv(2)).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <param name="file">The file.</param>
+    /// <param name="buffers">Up to 1024 buffers, filled in order; each pinned until the completion.</param>
+    /// <param name="offset">The file offset; -1 for the file position.</param>
+    /// <param name="cancellationToken">Cancels the request in the kernel.</param>
+    /// <returns>The total number of bytes read.</returns>
+    /// <exception cref="ArgumentException">More than 1024 buffers.</exception>
+    /// <exception cref="IoUringException">The kernel refused.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/preadv.2.html"/>
+    public ValueTask<long> ReadAsync(SafeFileHandle file, IReadOnlyList<Memory<byte>> buffers, long offset, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(buffers);
+        ArgumentOutOfRangeException.ThrowIfLessThan(offset, -1);
+        CheckVectorCount(buffers.Count, nameof(buffers));
+        RingOperation operation = Rent("readv", RingOperation.ErrorKind.File, cancellationToken);
+        try
+        {
+            int fd = operation.AddRef(file);
+            operation.EnsureVectorCapacity(buffers.Count);
+            for (int i = 0; i < buffers.Count; i++)
+            {
+                operation.PinVector(i, buffers[i]);
+            }
+
+            operation.Entry = new Readv(new Fd(fd), operation.IoVectors, (uint)buffers.Count) { Offset = offset }.Build();
+        }
+        catch
+        {
+            operation.Discard();
+            throw;
+        }
+
+        return Start<long>(operation);
+    }
+
+    /// <summary>Writes several buffers in one request (IORING_OP_WRITEV, like pwritev(2)).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <param name="file">The file.</param>
+    /// <param name="buffers">Up to 1024 buffers, written in order; each pinned until the completion.</param>
+    /// <param name="offset">The file offset; -1 for the file position.</param>
+    /// <param name="cancellationToken">Cancels the request in the kernel.</param>
+    /// <returns>The total number of bytes written.</returns>
+    /// <exception cref="ArgumentException">More than 1024 buffers.</exception>
+    /// <exception cref="IoUringException">The kernel refused.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/pwritev.2.html"/>
+    public ValueTask<long> WriteAsync(SafeFileHandle file, IReadOnlyList<ReadOnlyMemory<byte>> buffers, long offset, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(buffers);
+        ArgumentOutOfRangeException.ThrowIfLessThan(offset, -1);
+        CheckVectorCount(buffers.Count, nameof(buffers));
+        RingOperation operation = Rent("writev", RingOperation.ErrorKind.File, cancellationToken);
+        try
+        {
+            int fd = operation.AddRef(file);
+            operation.EnsureVectorCapacity(buffers.Count);
+            for (int i = 0; i < buffers.Count; i++)
+            {
+                operation.PinVector(i, buffers[i]);
+            }
+
+            operation.Entry = new Writev(new Fd(fd), operation.IoVectors, (uint)buffers.Count) { Offset = offset }.Build();
+        }
+        catch
+        {
+            operation.Discard();
+            throw;
+        }
+
+        return Start<long>(operation);
+    }
+
+    /// <summary>Flushes the file's data (and metadata unless <paramref name="dataOnly"/>) to storage (IORING_OP_FSYNC).</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <param name="file">The file.</param>
+    /// <param name="dataOnly">fdatasync(2) semantics: skip metadata not needed to read the data back.</param>
+    /// <param name="cancellationToken">Cancels the request in the kernel.</param>
+    /// <exception cref="IoUringException">The kernel refused.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/fsync.2.html"/>
+    public ValueTask FlushAsync(SafeFileHandle file, bool dataOnly = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        RingOperation operation = Rent("fsync", RingOperation.ErrorKind.File, cancellationToken);
+        operation.Entry = new Fsync(new Fd(AddRefOrDiscard(operation, file))) { Flags = dataOnly ? FsyncFlags.DataSync : FsyncFlags.None }.Build();
+        return Start(operation);
+    }
+
+    /// <summary>Allocates disk space for <paramref name="length"/> bytes from <paramref name="offset"/> (IORING_OP_FALLOCATE, mode 0: the file grows if needed).</summary>
+    /// <remarks>Available since Linux 5.6.</remarks>
+    /// <param name="file">The file.</param>
+    /// <param name="offset">Where the range starts.</param>
+    /// <param name="length">The range's length (positive).</param>
+    /// <param name="cancellationToken">Cancels the request in the kernel.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is negative or <paramref name="length"/> not positive.</exception>
+    /// <exception cref="IoUringException">The kernel refused (EOPNOTSUPP on file systems without fallocate).</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/fallocate.2.html"/>
+    public ValueTask AllocateAsync(SafeFileHandle file, long offset, long length, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
+        RingOperation operation = Rent("fallocate", RingOperation.ErrorKind.File, cancellationToken);
+        operation.Entry = new Fallocate(new Fd(AddRefOrDiscard(operation, file)), length) { Offset = offset }.Build();
+        return Start(operation);
+    }
+
+    /// <summary>Reads the metadata of the file at <paramref name="path"/> (IORING_OP_STATX, basic fields and birth time, following symlinks).</summary>
+    /// <remarks>Available since Linux 5.6.</remarks>
+    /// <param name="path">The file's path.</param>
+    /// <param name="cancellationToken">Cancels the request in the kernel.</param>
+    /// <returns>The statx result; <see cref="StatxBuffer.Mask"/> says which fields the file system filled.</returns>
+    /// <exception cref="IoUringException">The kernel refused (ENOENT...).</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/statx.2.html"/>
+    public ValueTask<StatxBuffer> StatAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        RingOperation operation = Rent("statx", RingOperation.ErrorKind.File, cancellationToken);
+        try
+        {
+            byte* name = operation.PinPath(path);
+            operation.Entry = new Statx(LinuxFlags.AT_FDCWD, name, operation.StatxArea) { Mask = LinuxFlags.STATX_BASIC_STATS_AND_BTIME }.Build();
+            operation.CaptureStatx();
+        }
+        catch
+        {
+            operation.Discard();
+            throw;
+        }
+
+        return Start<StatxBuffer>(operation);
+    }
+
+    /// <summary>Closes <paramref name="handle"/>'s descriptor in the kernel (IORING_OP_CLOSE) and marks the handle closed.</summary>
+    /// <remarks>The handle is marked invalid first, so no later operation can use it; operations already in flight on it
+    /// keep the open file alive in the kernel until they complete. Available since Linux 5.6.</remarks>
+    /// <param name="handle">A file or socket handle.</param>
+    /// <exception cref="ObjectDisposedException">The handle is already closed.</exception>
+    /// <exception cref="IoUringException">The kernel refused.</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man2/close.2.html"/>
+    public ValueTask CloseAsync(SafeHandle handle)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        RingOperation operation = Rent("close", RingOperation.ErrorKind.File, CancellationToken.None);
+        bool added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+        }
+        catch
+        {
+            operation.Discard();
+            throw;
+        }
+
+        // SetHandleAsInvalid: the SafeHandle will never close the number itself, which from now on is the kernel's
+        // to close (and then anyone's to reuse).
+        int fd = (int)handle.DangerousGetHandle();
+        handle.SetHandleAsInvalid();
+        handle.DangerousRelease();
+        operation.Entry = new Close(new Fd(fd)).Build();
+        return Start(operation);
+    }
+
+    private static int AddRefOrDiscard(RingOperation operation, SafeHandle handle)
+    {
+        try
+        {
+            return operation.AddRef(handle);
+        }
+        catch
+        {
+            operation.Discard();
+            throw;
+        }
+    }
+
+    private static void CheckVectorCount(int count, string name)
+    {
+        if (count > LinuxFlags.IOV_MAX)
+        {
+            throw new ArgumentException($"At most {LinuxFlags.IOV_MAX} buffers (IOV_MAX) fit one request; got {count}.", name);
+        }
+    }
+
+    private static int OpenFlags(FileMode mode, FileAccess access, FileOptions options)
+    {
+        int flags = access switch
+        {
+            FileAccess.Read => 0,
+            FileAccess.Write => LinuxFlags.O_WRONLY,
+            FileAccess.ReadWrite => LinuxFlags.O_RDWR,
+            _ => throw new ArgumentOutOfRangeException(nameof(access), access, "Read, Write or ReadWrite."),
+        };
+
+        flags |= mode switch
+        {
+            FileMode.CreateNew => LinuxFlags.O_CREAT | LinuxFlags.O_EXCL,
+            FileMode.Create => LinuxFlags.O_CREAT | LinuxFlags.O_TRUNC,
+            FileMode.Open => 0,
+            FileMode.OpenOrCreate => LinuxFlags.O_CREAT,
+            FileMode.Truncate => LinuxFlags.O_TRUNC,
+            FileMode.Append => LinuxFlags.O_CREAT | LinuxFlags.O_APPEND,
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Not a FileMode."),
+        };
+
+        if ((mode is FileMode.Truncate or FileMode.Append or FileMode.Create or FileMode.CreateNew) && access == FileAccess.Read)
+        {
+            throw new ArgumentException($"FileMode.{mode} needs write access.", nameof(access));
+        }
+
+        if ((options & FileOptions.DeleteOnClose) != 0)
+        {
+            throw new ArgumentException("FileOptions.DeleteOnClose is not supported by OpenAsync.", nameof(options));
+        }
+
+        if ((options & FileOptions.WriteThrough) != 0)
+        {
+            flags |= LinuxFlags.O_SYNC;
+        }
+
+        if ((options & NoBuffering) != 0)
+        {
+            flags |= LinuxFlags.O_DIRECT;
+        }
+
+        return flags | LinuxFlags.O_CLOEXEC;
+    }
+}

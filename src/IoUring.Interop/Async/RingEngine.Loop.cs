@@ -1,0 +1,372 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading;
+using IoUring.Interop.Opcodes;
+
+namespace IoUring.Interop.Async;
+
+/// <summary>The engine thread: set-up, the submit/reap loop, sleeping and waking, and shutdown.</summary>
+public sealed unsafe partial class RingEngine
+{
+    private const int CompletionBatch = 256;
+
+    private readonly CompletionEntry[] _completions = new CompletionEntry[CompletionBatch];
+
+    // Pinned: the kernel writes the eventfd counter here when the wake read completes.
+    private readonly ulong[] _wakeCounter = GC.AllocateArray<ulong>(1, pinned: true);
+
+    private ManualResetEventSlim? _startedSignal;
+    private Exception? _startError;
+    private Ring? _ring;
+    private int _inKernel;
+    private bool _wakeArmed;
+
+    private void Run()
+    {
+        try
+        {
+            // SINGLE_ISSUER binds the ring to the task that creates it: the engine thread.
+            _ring = CreateRing();
+        }
+        catch (Exception exception)
+        {
+            _startError = exception;
+            _startedSignal!.Set();
+            return;
+        }
+
+        _startedSignal!.Set();
+        try
+        {
+            Loop(_ring);
+        }
+        finally
+        {
+            Teardown(_ring);
+        }
+    }
+
+    private Ring CreateRing()
+    {
+        uint entries = _options.Entries;
+        uint cqEntries = CompletionQueueSize(entries, _options.MaxInFlight);
+        if (_options.UseDeferTaskrun)
+        {
+            try
+            {
+                // DEFER_TASKRUN: completion work runs only when this thread enters to wait, never interrupting it;
+                // TASKRUN_FLAG tells it when such work is pending without a system call.
+                Ring ring = Ring.Builder().SetupSingleIssuer().SetupDeferTaskrun().SetupTaskrunFlag()
+                    .SetupSubmitAll().SetupCqSize(cqEntries).SetupClamp().Build(entries);
+                UsesDeferTaskrun = true;
+                return ring;
+            }
+            catch (IoUringException exception) when (exception.Errno == Errno.EINVAL)
+            {
+                // Before Linux 6.1: fall back.
+            }
+        }
+
+        try
+        {
+            return Ring.Builder().SetupCoopTaskrun().SetupTaskrunFlag().SetupSubmitAll()
+                .SetupCqSize(cqEntries).SetupClamp().Build(entries);
+        }
+        catch (IoUringException exception) when (exception.Errno == Errno.EINVAL)
+        {
+            // Before Linux 5.19.
+            return Ring.Builder().SetupCqSize(cqEntries).SetupClamp().Build(entries);
+        }
+    }
+
+    /// <summary>Room for every permitted operation plus a full submission queue of internal requests, so the
+    /// completion queue overflows only under multishot bursts (NODROP keeps those in the kernel until flushed).</summary>
+    internal static uint CompletionQueueSize(uint entries, int maxInFlight)
+    {
+        ulong wanted = Math.Max(2UL * entries, (ulong)maxInFlight + entries);
+        return (uint)Math.Min(65536UL, System.Numerics.BitOperations.RoundUpToPowerOf2(wanted));
+    }
+
+    private void Loop(Ring ring)
+    {
+        SubmissionQueue sq = ring.SubmissionQueue;
+        while (true)
+        {
+            bool progress = DrainSubmissions(ring);
+            progress |= DrainCancels(ring);
+            progress |= DrainCommands(ring);
+            if (_disposeRequested && !IsShuttingDown)
+            {
+                BeginShutdown(ring);
+                progress = true;
+            }
+
+            progress |= Flush(ring);
+            progress |= Reap(ring);
+            if (IsShuttingDown && _inKernel == 0 && !_wakeArmed && sq.Count == 0)
+            {
+                return;
+            }
+
+            if (!progress)
+            {
+                Sleep(ring);
+            }
+        }
+    }
+
+    private bool DrainSubmissions(Ring ring)
+    {
+        EngineOperation? operation = _submissions.TakeAll();
+        if (operation is null)
+        {
+            return false;
+        }
+
+        while (operation is not null)
+        {
+            EngineOperation? next = operation.Next;
+            operation.Next = null;
+            Submit(ring, operation);
+            operation = next;
+        }
+
+        return true;
+    }
+
+    private void Submit(Ring ring, EngineOperation operation)
+    {
+        if (IsShuttingDown)
+        {
+            operation.Abort(OperationOutcome.Disposed);
+            return;
+        }
+
+        if (operation.CancelRequested)
+        {
+            // Cancelled before submission: the kernel never sees it.
+            operation.Abort(OperationOutcome.Canceled);
+            return;
+        }
+
+        while (!operation.TryPush(ring.SubmissionQueue))
+        {
+            MakeRoom(ring);
+        }
+
+        operation.InKernel = true;
+        _inKernel++;
+    }
+
+    /// <summary>Pushes an engine-internal entry (cancel requests, the wake read), making room if the queue is full.</summary>
+    private void PushInternal(Ring ring, in SubmissionEntry entry)
+    {
+        while (!ring.SubmissionQueue.TryPush(entry))
+        {
+            MakeRoom(ring);
+        }
+    }
+
+    // A full submission queue: hand what is queued to the kernel (it copies entries at submission), and reap, since
+    // the kernel refuses new work (EBUSY) while completions it kept from an overflow wait to be flushed.
+    private void MakeRoom(Ring ring)
+    {
+        Enter(ring, getEvents: true);
+        Reap(ring);
+    }
+
+    private bool DrainCancels(Ring ring)
+    {
+        bool any = false;
+        while (_cancels.TryDequeue(out CancelRequest request))
+        {
+            any = true;
+            EngineOperation operation = request.Operation;
+
+            // A request still queued is dropped when it is taken (its flag is set); a finished or reused one is left alone.
+            if (operation.InKernel && operation.Sequence == request.Sequence)
+            {
+                PushInternal(ring, new AsyncCancel(operation.UserData).Build().WithUserData(IgnoredUserData));
+            }
+        }
+
+        return any;
+    }
+
+    private bool DrainCommands(Ring ring)
+    {
+        bool any = false;
+        while (_commands.TryDequeue(out EngineCommand? command))
+        {
+            any = true;
+            if (IsShuttingDown)
+            {
+                command.Fail();
+            }
+            else
+            {
+                command.Run(ring);
+            }
+        }
+
+        return any;
+    }
+
+    // Submits what is queued without waiting. Also enters when the kernel flagged deferred completion work
+    // (TASKRUN) or kept overflowed completions, with GETEVENTS so it runs or flushes them.
+    private bool Flush(Ring ring)
+    {
+        SubmissionQueue sq = ring.SubmissionQueue;
+        bool pending = sq.Count > 0;
+        bool kernelWork = sq.Taskrun || sq.CqOverflow;
+        if (!pending && !kernelWork)
+        {
+            return false;
+        }
+
+        Enter(ring, getEvents: kernelWork);
+        return pending;
+    }
+
+    private static void Enter(Ring ring, bool getEvents)
+    {
+        uint toSubmit = (uint)ring.SubmissionQueue.Count;
+        try
+        {
+            ring.Submitter.Enter(toSubmit, 0, getEvents ? EnterFlags.GetEvents : EnterFlags.None);
+        }
+        catch (IoUringException exception) when (exception.Errno is Errno.EINTR or Errno.EAGAIN or Errno.EBUSY)
+        {
+            // Transient: the loop reaps and comes back.
+        }
+    }
+
+    private bool Reap(Ring ring)
+    {
+        CompletionQueue cq = ring.CompletionQueue;
+        Span<CompletionEntry> batch = _completions;
+        bool any = false;
+        int count;
+        while ((count = cq.Fill(batch)) > 0)
+        {
+            any = true;
+            EngineOperation[] table = Volatile.Read(ref _table);
+            for (int i = 0; i < count; i++)
+            {
+                Dispatch(table, batch[i]);
+            }
+        }
+
+        return any;
+    }
+
+    private void Dispatch(EngineOperation[] table, in CompletionEntry completion)
+    {
+        ulong userData = completion.UserData;
+        if (userData == IgnoredUserData)
+        {
+            return;
+        }
+
+        if (userData == WakeUserData)
+        {
+            _wakeArmed = false;
+            return;
+        }
+
+        uint id = (uint)userData;
+        if (id >= (uint)table.Length || table[id] is not EngineOperation operation)
+        {
+            return;
+        }
+
+        // A completion for an earlier use (cannot happen while uses wait for their final CQE; kept as a guard).
+        if (!operation.InKernel || operation.Sequence != (uint)(userData >> 32))
+        {
+            return;
+        }
+
+        operation.OnCompletion(completion);
+    }
+
+    /// <summary>Engine thread (or a caller whose operation never reached the engine): the operation is done with the
+    /// kernel; give back its in-flight permit.</summary>
+    internal void OnOperationFinished(EngineOperation operation)
+    {
+        if (operation.InKernel)
+        {
+            operation.InKernel = false;
+            _inKernel--;
+        }
+
+        _limiter.Exit();
+    }
+
+    // Sleeps in io_uring_enter until a completion arrives. The eventfd read armed in the ring is how other threads
+    // wake it: they write the eventfd only when they see _sleeping set.
+    private void Sleep(Ring ring)
+    {
+        if (!_wakeArmed && !IsShuttingDown)
+        {
+            byte* counter = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_wakeCounter));
+            PushInternal(ring, new Read(new Fd((int)_wakeup.DangerousGetHandle()), counter, sizeof(ulong)) { Offset = -1 }.Build().WithUserData(WakeUserData));
+            _wakeArmed = true;
+        }
+
+        // Full fence, then one last look at the queues (the engine's half of the handshake in Wake).
+        Interlocked.Exchange(ref _sleeping, 1);
+        if (!_submissions.IsEmpty || !_cancels.IsEmpty || !_commands.IsEmpty || (_disposeRequested && !IsShuttingDown))
+        {
+            Volatile.Write(ref _sleeping, 0);
+            return;
+        }
+
+        // Submits what is queued (the wake read) and waits for one completion; EINTR (a signal, e.g. the runtime's
+        // GC suspension) and the other transient errors just return to the loop.
+        _ = ring.Submitter.TrySubmitAndWait(1, out _);
+        Volatile.Write(ref _sleeping, 0);
+    }
+
+    private void BeginShutdown(Ring ring)
+    {
+        IsShuttingDown = true;
+        EngineOperation[] table = Volatile.Read(ref _table);
+        int count = Volatile.Read(ref _tableCount);
+        for (int i = 0; i < count; i++)
+        {
+            if (table[i] is EngineOperation operation && operation.InKernel)
+            {
+                PushInternal(ring, new AsyncCancel(operation.UserData).Build().WithUserData(IgnoredUserData));
+            }
+        }
+
+        if (_wakeArmed)
+        {
+            PushInternal(ring, new AsyncCancel(WakeUserData).Build().WithUserData(IgnoredUserData));
+        }
+    }
+
+    private void Teardown(Ring? ring)
+    {
+        // Whatever was queued after the last drain never reached the kernel.
+        EngineOperation? operation = _submissions.Close();
+        while (operation is not null)
+        {
+            EngineOperation? next = operation.Next;
+            operation.Next = null;
+            operation.Abort(OperationOutcome.Disposed);
+            operation = next;
+        }
+
+        while (_commands.TryDequeue(out EngineCommand? command))
+        {
+            command.Fail();
+        }
+
+        _cancels.Clear();
+        ring?.Dispose();
+        _wakeup.Dispose();
+        _stopped.TrySetResult();
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace IoUring.Interop.Async;
+
+/// <summary>Several engines, one thread and ring each, handed out round-robin: the way to use several cores.</summary>
+/// <remarks>Available since Linux 5.19.</remarks>
+/// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
+public sealed class RingEngineGroup : IAsyncDisposable, IDisposable
+{
+    private static readonly Lazy<RingEngineGroup> SharedDefault = new(CreateDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly RingEngine[] _engines;
+    private int _next = -1;
+
+    /// <summary>Creates <paramref name="engineCount"/> engines with the same options.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    /// <param name="engineCount">How many engines (and threads); at least 1.</param>
+    /// <param name="options">Options for every engine; null for the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="engineCount"/> is below 1.</exception>
+    public RingEngineGroup(int engineCount, RingEngineOptions? options = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(engineCount, 1);
+        _engines = new RingEngine[engineCount];
+        try
+        {
+            for (int i = 0; i < engineCount; i++)
+            {
+                RingEngineOptions copy = (options ?? new RingEngineOptions()).Validated();
+                copy.ThreadName ??= $"io_uring engine {i}";
+                _engines[i] = new RingEngine(copy);
+            }
+        }
+        catch
+        {
+            foreach (RingEngine? engine in _engines)
+            {
+                engine?.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The process-wide group, created on first use with <see cref="DefaultEngineCount"/> engines and never disposed.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    public static RingEngineGroup Default => SharedDefault.Value;
+
+    /// <summary>The engine count of <see cref="Default"/>: one engine per four processors, at least one and at most 16.</summary>
+    /// <remarks>An engine thread spends most of its time in the kernel submitting and reaping for many callers, so
+    /// one per core would leave the thread pool, which runs the continuations, short of cores (docs/async-design.md).
+    /// Available since Linux 5.19.</remarks>
+    public static int DefaultEngineCount => Math.Clamp(Environment.ProcessorCount / 4, 1, 16);
+
+    /// <summary>The engines, in round-robin order.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    public IReadOnlyList<RingEngine> Engines => _engines;
+
+    /// <summary>The next engine, round-robin (thread-safe, lock-free).</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    public RingEngine Next()
+    {
+        uint index = (uint)Interlocked.Increment(ref _next);
+        return _engines[index % (uint)_engines.Length];
+    }
+
+    /// <summary>Disposes every engine (see <see cref="RingEngine.DisposeAsync"/>).</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    /// <exception cref="InvalidOperationException">This is <see cref="Default"/>.</exception>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (RingEngine engine in _engines)
+        {
+            await engine.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Disposes every engine, blocking until they stopped.</summary>
+    /// <remarks>Available since Linux 5.19.</remarks>
+    /// <exception cref="InvalidOperationException">This is <see cref="Default"/>.</exception>
+    public void Dispose()
+    {
+        foreach (RingEngine engine in _engines)
+        {
+            engine.Dispose();
+        }
+    }
+
+    private static RingEngineGroup CreateDefault()
+    {
+        var group = new RingEngineGroup(DefaultEngineCount);
+        foreach (RingEngine engine in group._engines)
+        {
+            engine.MarkDefault();
+        }
+
+        return group;
+    }
+}
