@@ -12,9 +12,10 @@ internal enum AsyncReadEngine
     RandomAccess,
 }
 
-/// <summary>Arguments of <c>async-read --engine iouring|randomaccess --file PATH --qd Q [--block 4096] [--seconds S] [--direct]</c>.</summary>
+/// <summary>Arguments of <c>async-read --engine iouring|randomaccess --file PATH --qd Q [--block 4096] [--seconds S] [--direct] [--continuations pool|inline]</c>.</summary>
 /// <param name="Direct">Open the file with O_DIRECT, so every read goes to the device instead of the page cache.</param>
-internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, double Seconds, bool Direct, AsyncReadEngine Engine)
+/// <param name="InlineContinuations">iouring only: run the awaits' continuations on the engine thread (RingEngineOptions.InlineContinuations).</param>
+internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, double Seconds, bool Direct, AsyncReadEngine Engine, bool InlineContinuations = false)
 {
     public static AsyncReadOptions Parse(ReadOnlySpan<string> args)
     {
@@ -24,6 +25,7 @@ internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, 
         double seconds = 3;
         bool direct = false;
         AsyncReadEngine? engine = null;
+        bool inline = false;
         var reader = new ArgReader(args);
         while (reader.MoveNext())
         {
@@ -35,6 +37,7 @@ internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, 
                 case "seconds": seconds = reader.Seconds(); break;
                 case "direct": direct = true; break;
                 case "engine": engine = ParseEngine(reader.Value()); break;
+                case "continuations": inline = Continuations.ParseInline(reader.Value()); break;
                 default: throw reader.Unknown();
             }
         }
@@ -49,7 +52,12 @@ internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, 
             throw new ArgumentException("--direct needs --block to be a multiple of 512 (the device's sector)");
         }
 
-        return new AsyncReadOptions(file, qd, block, seconds, direct, engine.Value);
+        if (inline && engine != AsyncReadEngine.IoUring)
+        {
+            throw new ArgumentException("--continuations applies to the iouring engine only");
+        }
+
+        return new AsyncReadOptions(file, qd, block, seconds, direct, engine.Value, inline);
     }
 
     public static string EngineName(AsyncReadEngine engine) => engine == AsyncReadEngine.RandomAccess ? "randomaccess" : "iouring";

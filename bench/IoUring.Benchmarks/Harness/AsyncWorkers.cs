@@ -18,7 +18,7 @@ internal readonly record struct CostSample(double CpuSeconds, long AllocatedByte
 /// <summary>
 /// Runs N concurrent async loops (Q reads in flight, or N echo connections), each counting its own operations, and
 /// measures an interval in their steady state: the loops first run untimed for the warm-up (tiered compilation swaps in
-/// optimized code meanwhile), then counters, clock and cost are sampled, the loops run for the given time, and everything
+/// optimized code meanwhile) and until each has completed an operation, then counters, clock and cost are sampled, the loops run for the given time, and everything
 /// is sampled again before they are told to stop. Loops run on the thread pool, as a .NET program's awaits do.
 /// </summary>
 internal sealed class AsyncWorkers
@@ -50,6 +50,7 @@ internal sealed class AsyncWorkers
         try
         {
             Wait(tasks, warmupSeconds);
+            workers.WaitUntilEveryLoopCounted(tasks);
             CostSample before = sample();
             long opsBefore = workers.Total();
             long start = Stopwatch.GetTimestamp();
@@ -67,6 +68,19 @@ internal sealed class AsyncWorkers
         {
             workers._stopping = true;
             Task.WaitAll(tasks);
+        }
+    }
+
+    // The warm-up ends only once every loop finished an operation: a loop's first one pays its one-time costs (an echo
+    // connection's accept and buffer), which on a loaded machine could otherwise fall into the measured interval.
+    private void WaitUntilEveryLoopCounted(Task[] tasks)
+    {
+        for (int worker = 0; worker < tasks.Length; worker++)
+        {
+            while (Volatile.Read(ref _counts[(worker + 1) * Stride]) == 0)
+            {
+                Wait(tasks, 0.01);
+            }
         }
     }
 

@@ -12,8 +12,9 @@ internal enum EchoEngine
     Sockets,
 }
 
-/// <summary>Arguments of <c>echo --engine iouring|sockets --connections N --size B [--seconds S]</c>.</summary>
-internal sealed record EchoOptions(EchoEngine Engine, int Connections, int Size, double Seconds)
+/// <summary>Arguments of <c>echo --engine iouring|sockets --connections N --size B [--seconds S] [--continuations pool|inline]</c>.</summary>
+/// <param name="InlineContinuations">iouring only: the server's continuations run on the engine thread.</param>
+internal sealed record EchoOptions(EchoEngine Engine, int Connections, int Size, double Seconds, bool InlineContinuations = false)
 {
     public static EchoOptions Parse(ReadOnlySpan<string> args)
     {
@@ -21,6 +22,7 @@ internal sealed record EchoOptions(EchoEngine Engine, int Connections, int Size,
         int connections = 0;
         int size = 0;
         double seconds = 3;
+        bool inline = false;
         var reader = new ArgReader(args);
         while (reader.MoveNext())
         {
@@ -30,6 +32,7 @@ internal sealed record EchoOptions(EchoEngine Engine, int Connections, int Size,
                 case "connections": connections = (int)reader.Int64(1, 10_000); break;
                 case "size": size = (int)reader.Int64(1, 1 << 20); break;
                 case "seconds": seconds = reader.Seconds(); break;
+                case "continuations": inline = Continuations.ParseInline(reader.Value()); break;
                 default: throw reader.Unknown();
             }
         }
@@ -39,7 +42,12 @@ internal sealed record EchoOptions(EchoEngine Engine, int Connections, int Size,
             throw new ArgumentException("echo needs --engine iouring|sockets, --connections N and --size B");
         }
 
-        return new EchoOptions(engine.Value, connections, size, seconds);
+        if (inline && engine != EchoEngine.IoUring)
+        {
+            throw new ArgumentException("--continuations applies to the iouring engine only");
+        }
+
+        return new EchoOptions(engine.Value, connections, size, seconds, inline);
     }
 
     public static string EngineName(EchoEngine engine) => engine == EchoEngine.Sockets ? "sockets" : "iouring";

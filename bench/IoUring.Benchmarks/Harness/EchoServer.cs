@@ -4,6 +4,7 @@ using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
+using IoUring.Interop.Async;
 
 namespace IoUring.Benchmarks.Harness;
 
@@ -22,12 +23,14 @@ internal static class EchoServer
     public static int Run(ReadOnlySpan<string> args, TextReader input, TextWriter output)
     {
         EchoEngine? engine = null;
+        bool inline = false;
         var reader = new ArgReader(args);
         while (reader.MoveNext())
         {
             switch (reader.Name)
             {
                 case "engine": engine = EchoOptions.ParseEngine(reader.Value()); break;
+                case "continuations": inline = Continuations.ParseInline(reader.Value()); break;
                 default: throw reader.Unknown();
             }
         }
@@ -40,7 +43,9 @@ internal static class EchoServer
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         listener.Listen(1024);
-        Task accepting = engine == EchoEngine.Sockets ? AcceptSocketsAsync(listener) : RingEchoServer.AcceptAsync(listener, BufferSize);
+        // One engine (one ring, one thread), as RingEngineGroup.Default has on this 2-core machine.
+        using RingEngine? ring = engine == EchoEngine.IoUring ? new RingEngine(new RingEngineOptions { InlineContinuations = inline }) : null;
+        Task accepting = ring is null ? AcceptSocketsAsync(listener) : RingEchoServer.AcceptAsync(ring, listener, BufferSize);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"port={((IPEndPoint)listener.LocalEndPoint!).Port}"));
         output.Flush();
 

@@ -25,12 +25,18 @@ internal sealed class EchoServerProcess : IDisposable
     /// <summary>The loopback port the server listens on.</summary>
     public int Port { get; }
 
-    public static EchoServerProcess Start(EchoEngine engine)
+    public static EchoServerProcess Start(EchoEngine engine, bool inlineContinuations)
     {
         ProcessStartInfo start = SelfCommand();
         start.ArgumentList.Add(EchoServer.Command);
         start.ArgumentList.Add("--engine");
         start.ArgumentList.Add(EchoOptions.EngineName(engine));
+        if (inlineContinuations)
+        {
+            start.ArgumentList.Add("--continuations");
+            start.ArgumentList.Add("inline");
+        }
+
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = false; // the child's errors reach the user (and compare.sh's log) directly

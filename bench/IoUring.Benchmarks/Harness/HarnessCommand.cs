@@ -12,7 +12,8 @@ public static class HarnessCommand
         "       IoUring.Benchmarks read --file PATH --qd Q [--block 4096] [--seconds S] [--fixed]\n" +
         "                               [--engine iouring|randomaccess|randomaccess-async]\n" +
         "       IoUring.Benchmarks async-read --engine iouring|randomaccess --file PATH --qd Q [--block 4096] [--seconds S] [--direct]\n" +
-        "       IoUring.Benchmarks echo --engine iouring|sockets --connections N --size B [--seconds S]\n" +
+        "                                     [--continuations pool|inline]\n" +
+        "       IoUring.Benchmarks echo --engine iouring|sockets --connections N --size B [--seconds S] [--continuations pool|inline]\n" +
         "       IoUring.Benchmarks bdn [filter] [BenchmarkDotNet options]";
 
     /// <summary>Runs one command; 0 with the result line on <paramref name="output"/>, 2 on bad arguments.</summary>
