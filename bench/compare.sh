@@ -19,7 +19,7 @@ while [[ $# -gt 0 ]]; do
         --seconds) seconds=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --no-csharp) want_csharp=0; shift ;;
-        --only) only=${2//async,/async-read,echo,}; [[ $only == async ]] && only=async-read,echo; shift 2 ;;
+        --only) only=",$2,"; only=${only//,async,/,async-read,echo,}; shift 2 ;;
         -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
         *) echo "compare.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
@@ -72,10 +72,10 @@ done
 selected=()
 for w in "${workloads[@]}"; do
     IFS='|' read -r _id _label args _who _qd _ref <<< "$w"
-    if [[ $only == all || ",$only," == *",${args%% *},"* ]]; then selected+=("$w"); fi
+    if [[ $only == all || $only == *",${args%% *},"* ]]; then selected+=("$w"); fi
 done
 if [[ ${#selected[@]} -eq 0 ]]; then
-    echo "compare.sh: --only $only selects no workload (groups: nop, read, async-read, echo, async)" >&2
+    echo "compare.sh: --only ${only:1:-1} selects no workload (groups: nop, read, async-read, echo, async)" >&2
     exit 2
 fi
 workloads=("${selected[@]}")
