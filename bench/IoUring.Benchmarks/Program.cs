@@ -6,8 +6,9 @@ using IoUring.Benchmarks.Harness;
 namespace IoUring.Benchmarks;
 
 /// <summary>
-/// Entry point: the side-by-side harness (<c>nop</c>, <c>read</c>; the same interface and output lines as the C
-/// twin in bench/native, so bench/compare.sh runs both) and the BenchmarkDotNet suites (<c>bdn [filter]</c>).
+/// Entry point: the side-by-side harness (<c>nop</c>, <c>read</c>: the same interface and output lines as the C
+/// twin in bench/native, so bench/compare.sh runs both; <c>async-read</c>, <c>echo</c>: the async layer against .NET's
+/// own I/O) and the BenchmarkDotNet suites (<c>bdn [filter]</c>).
 /// </summary>
 public static class Program
 {

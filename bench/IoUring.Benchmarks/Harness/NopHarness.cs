@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using IoUring.Interop;
+using IoUring.Interop.Native;
 using IoUring.Interop.Opcodes;
 
 namespace IoUring.Benchmarks.Harness;
@@ -29,7 +30,7 @@ internal static class NopHarness
         long now;
         while (true)
         {
-            ops += RunBatch(ring, sq, cq, batch);
+            ops += options.InPlace ? RunBatch(ring, sq, cq, batch, inPlace: true) : RunBatch(ring, sq, cq, batch, inPlace: false);
             if (++iterations % Clock.Every == 0 && (now = Stopwatch.GetTimestamp()) - start >= deadlineTicks)
             {
                 break;
@@ -46,12 +47,13 @@ internal static class NopHarness
     // Inlined into the timed loop, as the C twin's compiler inlines its loop body: one P/Invoke frame set-up per run
     // instead of one per batch (a method with an inlined P/Invoke links its frame in its prolog).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int RunBatch(Ring ring, SubmissionQueue sq, CompletionQueue cq, int batch)
+    private static int RunBatch(Ring ring, SubmissionQueue sq, CompletionQueue cq, int batch, bool inPlace)
     {
         for (int i = 0; i < batch; i++)
         {
-            // Built per entry, as the twin's io_uring_prep_nop fills each SQE.
-            if (!sq.TryPush(new Nop().Build()))
+            // Prepared per entry, as the twin's io_uring_get_sqe + io_uring_prep_nop fill each SQE: in its ring slot, or
+            // (--prep copy) built on the stack and copied in.
+            if (inPlace ? !TryPrepareInPlace(sq) : !sq.TryPush(new Nop().Build()))
             {
                 throw new InvalidOperationException("submission queue full: --batch must not exceed the ring's SQ size");
             }
@@ -78,5 +80,21 @@ internal static class NopHarness
         }
 
         return reaped;
+    }
+
+    // A NOP written in place: the slot comes zeroed, so the opcode and the "no file" descriptor are all a NOP needs (the
+    // fields io_uring_prep_nop sets). The builders' own in-place form is the opcode-table work's (Nop().Build() copies).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryPrepareInPlace(SubmissionQueue sq)
+    {
+        if (!sq.TryGetNext(out SubmissionSlot slot))
+        {
+            return false;
+        }
+
+        ref io_uring_sqe sqe = ref slot.Entry.Native;
+        sqe.opcode = (byte)Nop.Code;
+        sqe.fd = -1;
+        return true;
     }
 }

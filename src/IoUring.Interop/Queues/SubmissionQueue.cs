@@ -10,7 +10,9 @@ namespace IoUring.Interop;
 /// <summary>The submission queue: a ring of entries the application fills and the kernel consumes.</summary>
 /// <remarks>Rust's <c>squeue::SubmissionQueue</c>. One producer at a time. Each push publishes the new tail at
 /// once (so <see cref="Submitter.Submit"/> always sees it); <see cref="TryPushMultiple(ReadOnlySpan{SubmissionEntry})"/> publishes a batch with
-/// one store, which is how to hand a linked chain to an SQPOLL thread in one piece. Available since Linux 5.1.</remarks>
+/// one store, which is how to hand a linked chain to an SQPOLL thread in one piece. <see cref="TryGetNext(out SubmissionSlot)"/>
+/// reserves a slot to fill in place instead (liburing's <c>io_uring_get_sqe</c>); such entries are published at the next
+/// submit. Available since Linux 5.1.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
 public sealed unsafe partial class SubmissionQueue
 {
@@ -295,9 +297,13 @@ public sealed unsafe partial class SubmissionQueue
             return _localTail;
         }
 
-        // Acquire on both: the count must not be older than the entries it describes.
+        // Entries filled in place (TryGetNext) are counted in our local tail only: publish them now, before the system
+        // call, as liburing's __io_uring_flush_sq does. Release: their bytes are visible before the tail that covers them.
+        uint tail = _localTail;
+        Volatile.Write(ref *_tail, tail);
+
+        // Acquire: the count must not be older than the entries it describes.
         uint head = Volatile.Read(ref *_head);
-        uint tail = Volatile.Read(ref *_tail);
         return unchecked(tail - head);
     }
 

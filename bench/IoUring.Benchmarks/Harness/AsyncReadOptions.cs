@@ -1,0 +1,71 @@
+using System;
+
+namespace IoUring.Benchmarks.Harness;
+
+/// <summary>Which code path serves the awaited reads.</summary>
+internal enum AsyncReadEngine
+{
+    /// <summary>IoUring.Interop's async layer: <c>RingEngine.ReadAsync</c>.</summary>
+    IoUring,
+
+    /// <summary>.NET's <see cref="System.IO.RandomAccess"/>.ReadAsync (a thread-pool pread per read).</summary>
+    RandomAccess,
+}
+
+/// <summary>Arguments of <c>async-read --engine iouring|randomaccess --file PATH --qd Q [--block 4096] [--seconds S] [--direct] [--continuations pool|inline]</c>.</summary>
+/// <param name="Direct">Open the file with O_DIRECT, so every read goes to the device instead of the page cache.</param>
+/// <param name="InlineContinuations">iouring only: run the awaits' continuations on the engine thread (RingEngineOptions.InlineContinuations).</param>
+internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, double Seconds, bool Direct, AsyncReadEngine Engine, bool InlineContinuations = false)
+{
+    public static AsyncReadOptions Parse(ReadOnlySpan<string> args)
+    {
+        string? file = null;
+        int qd = 0;
+        int block = 4096;
+        double seconds = 3;
+        bool direct = false;
+        AsyncReadEngine? engine = null;
+        bool inline = false;
+        var reader = new ArgReader(args);
+        while (reader.MoveNext())
+        {
+            switch (reader.Name)
+            {
+                case "file": file = reader.Value(); break;
+                case "qd": qd = (int)reader.Int64(1, 4096); break;
+                case "block": block = (int)reader.Int64(512, 1 << 24); break;
+                case "seconds": seconds = reader.Seconds(); break;
+                case "direct": direct = true; break;
+                case "engine": engine = ParseEngine(reader.Value()); break;
+                case "continuations": inline = Continuations.ParseInline(reader.Value()); break;
+                default: throw reader.Unknown();
+            }
+        }
+
+        if (file is null || qd == 0 || engine is null)
+        {
+            throw new ArgumentException("async-read needs --engine iouring|randomaccess, --file PATH and --qd Q");
+        }
+
+        if (direct && block % 512 != 0)
+        {
+            throw new ArgumentException("--direct needs --block to be a multiple of 512 (the device's sector)");
+        }
+
+        if (inline && engine != AsyncReadEngine.IoUring)
+        {
+            throw new ArgumentException("--continuations applies to the iouring engine only");
+        }
+
+        return new AsyncReadOptions(file, qd, block, seconds, direct, engine.Value, inline);
+    }
+
+    public static string EngineName(AsyncReadEngine engine) => engine == AsyncReadEngine.RandomAccess ? "randomaccess" : "iouring";
+
+    private static AsyncReadEngine ParseEngine(string text) => text switch
+    {
+        "iouring" => AsyncReadEngine.IoUring,
+        "randomaccess" => AsyncReadEngine.RandomAccess,
+        _ => throw new ArgumentException($"--engine must be iouring or randomaccess, got '{text}'"),
+    };
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Threading.Tasks;
+using IoUring.Interop.Async;
+using Microsoft.Win32.SafeHandles;
+
+namespace IoUring.Benchmarks.Harness;
+
+/// <summary>The io_uring side of <c>async-read</c>: the same loops as the RandomAccess side, awaiting <see cref="RingEngine.ReadAsync(SafeFileHandle, Memory{byte}, long, System.Threading.CancellationToken)"/>.</summary>
+internal static class RingAsyncReads
+{
+    public static Measurement Run(SafeFileHandle file, AlignedBuffers buffers, long blocks, AsyncReadOptions options, double warmup)
+    {
+        // One engine of the default options (its own ring and thread), as a program that creates one would get.
+        using var engine = new RingEngine(new RingEngineOptions { InlineContinuations = options.InlineContinuations });
+        return AsyncWorkers.Run(
+            options.QueueDepth, warmup, options.Seconds,
+            (workers, i) => LoopAsync(workers, i, engine, file, buffers[i], blocks),
+            CostSample.ThisProcess);
+    }
+
+    private static async Task LoopAsync(AsyncWorkers workers, int worker, RingEngine engine, SafeFileHandle file, Memory<byte> buffer, long blocks)
+    {
+        XorShift64 offsets = AsyncReadHarness.Offsets(worker);
+        while (!workers.Stopping)
+        {
+            int read = await engine.ReadAsync(file, buffer, offsets.NextOffset(blocks, buffer.Length)).ConfigureAwait(false);
+            AsyncReadHarness.CheckRead(read, buffer.Length);
+            workers.Count(worker);
+        }
+    }
+}
