@@ -51,15 +51,15 @@ public sealed unsafe partial class RingEngine
     {
         uint entries = _options.Entries;
         uint cqEntries = CompletionQueueSize(entries, _options.MaxInFlight);
-        if (_options.UseDeferTaskrun)
+        if (_options.UseDeferTaskRun)
         {
             try
             {
                 // DEFER_TASKRUN: completion work runs only when this thread enters to wait, never interrupting it;
                 // TASKRUN_FLAG tells it when such work is pending without a system call.
-                Ring ring = Ring.Builder().SetupSingleIssuer().SetupDeferTaskrun().SetupTaskrunFlag()
+                Ring ring = Ring.Builder().SetupSingleIssuer().SetupDeferTaskRun().SetupTaskRunFlag()
                     .SetupSubmitAll().SetupCqSize(cqEntries).SetupClamp().Build(entries);
-                UsesDeferTaskrun = true;
+                UsesDeferTaskRun = true;
                 return ring;
             }
             catch (IoUringException exception) when (exception.Errno == Errno.EINVAL)
@@ -70,7 +70,7 @@ public sealed unsafe partial class RingEngine
 
         try
         {
-            return Ring.Builder().SetupCoopTaskrun().SetupTaskrunFlag().SetupSubmitAll()
+            return Ring.Builder().SetupCoopTaskRun().SetupTaskRunFlag().SetupSubmitAll()
                 .SetupCqSize(cqEntries).SetupClamp().Build(entries);
         }
         catch (IoUringException exception) when (exception.Errno == Errno.EINVAL)

@@ -86,7 +86,7 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
 
     /// <summary>Whether the ring runs with SINGLE_ISSUER and DEFER_TASKRUN (false: the COOP_TASKRUN fallback).</summary>
     /// <remarks>Available since Linux 6.1.</remarks>
-    public bool UsesDeferTaskrun { get; private set; }
+    public bool UsesDeferTaskRun { get; private set; }
 
     /// <summary>The engine's options (a copy taken at creation).</summary>
     /// <remarks>Available since Linux 5.19.</remarks>

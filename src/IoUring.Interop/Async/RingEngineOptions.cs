@@ -25,7 +25,7 @@ public sealed class RingEngineOptions
 
     /// <summary>Whether to set the ring up with SINGLE_ISSUER and DEFER_TASKRUN when the kernel has them (true); false
     /// uses COOP_TASKRUN, the set-up older kernels fall back to (also a way to test that path).</summary>
-    public bool UseDeferTaskrun { get; set; } = true;
+    public bool UseDeferTaskRun { get; set; } = true;
 
     /// <summary>How many short spins (each about a few hundred nanoseconds) the engine thread makes, looking for new work, before it sleeps.</summary>
     /// <remarks>0 sleeps at once. Spinning saves a sleep and a wake-up when continuations on the thread pool submit
@@ -48,7 +48,7 @@ public sealed class RingEngineOptions
             MaxInFlight = MaxInFlight,
             InlineContinuations = InlineContinuations,
             ThreadName = ThreadName,
-            UseDeferTaskrun = UseDeferTaskrun,
+            UseDeferTaskRun = UseDeferTaskRun,
             SpinBeforeSleep = SpinBeforeSleep,
         };
     }

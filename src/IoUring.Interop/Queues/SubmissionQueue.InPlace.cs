@@ -21,7 +21,7 @@ public sealed unsafe partial class SubmissionQueue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetNext(out SubmissionSlot slot)
     {
-        _ring.ThrowIfDisposed();
+        ThrowIfDisposed();
         uint tail = _localTail;
         if (!HasRoom(tail, 1))
         {
@@ -45,7 +45,7 @@ public sealed unsafe partial class SubmissionQueue
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_get_sqe.3.html"/>
     public bool TryGetNext(out SubmissionSlot128 slot)
     {
-        _ring.ThrowIfDisposed();
+        ThrowIfDisposed();
         uint tail = _localTail;
         uint slots = 1;
         if (!IsSqe128)

@@ -44,5 +44,5 @@ internal static class AsyncTestSupport
 
     /// <summary>An engine with DEFER_TASKRUN or its fallback.</summary>
     internal static RingEngine Engine(bool deferTaskrun, bool inline = false, int maxInFlight = 4096) =>
-        new(new RingEngineOptions { UseDeferTaskrun = deferTaskrun, InlineContinuations = inline, MaxInFlight = maxInFlight });
+        new(new RingEngineOptions { UseDeferTaskRun = deferTaskrun, InlineContinuations = inline, MaxInFlight = maxInFlight });
 }

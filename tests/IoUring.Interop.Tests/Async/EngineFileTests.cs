@@ -23,7 +23,7 @@ public class EngineFileTests : IDisposable
     public async Task Open_write_read_flush_and_close(bool deferTaskrun)
     {
         await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
-        engine.UsesDeferTaskrun.Should().Be(deferTaskrun);
+        engine.UsesDeferTaskRun.Should().Be(deferTaskrun);
         string path = _dir.File("data.bin");
         byte[] data = Pattern(10_000, 3);
 
