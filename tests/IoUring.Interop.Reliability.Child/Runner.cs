@@ -236,6 +236,11 @@ public sealed class Runner
             return [("", _ => Ring.Builder())];
         }
 
+        if (t == typeof(RingParameters))
+        {
+            return [("", c => c.Ring.Parameters)];
+        }
+
         if (t == typeof(BufferRing))
         {
             return [("", c => c.Own(new BufferRing(8, 7)))];
