@@ -17,7 +17,7 @@ public sealed class LifecycleTests
     private const int Threads = 4;
 
     // Short mode: rings per shape and test. SQPOLL rings each start a kernel thread; keep the total in the hundreds.
-    private const int ShortRingsPerShape = 48;
+    private const int ShortRingsPerShape = 32;
 
     // Per thread in the finalizer test: above the kernel's 16 registered rings per thread (IO_RINGFD_REG_MAX).
     private const int DroppedPerThread = 24;
