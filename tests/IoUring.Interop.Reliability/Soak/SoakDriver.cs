@@ -34,6 +34,11 @@ public sealed unsafe class SoakDriver : IDisposable
     private readonly SafeFileHandle _file;
     private readonly int _fileFd;
     private readonly bool _mayOverflow;
+
+    // Completions the pending groups may still post. The kernel ends a multishot request whose CQE finds the CQ full
+    // (io_req_post_cqe fails; the request completes without F_MORE), so on shapes that must not overflow this stays
+    // within the CQ's capacity and every multishot request must post all its shots.
+    private int _completionBudget;
     private readonly SubmissionEntry[] _batch = new SubmissionEntry[8];
     private readonly SubmitArgs _waitArgs = new SubmitArgs().WithTimeout(TimeSpan.FromMilliseconds(200));
 
@@ -83,6 +88,17 @@ public sealed unsafe class SoakDriver : IDisposable
         public int Remaining;
         public int Length;
     }
+
+    // The most completions a group of each kind can post: its requests, plus the F_MORE completions of its multishot
+    // request (a multishot timeout of up to 4 shots; a multishot poll woken by one write, with room to spare).
+    private static int MaxCompletions(Kind kind) => kind switch
+    {
+        Kind.Nop or Kind.TimeoutExpires => 1,
+        Kind.TimeoutMultishot => 4,
+        Kind.LinkChain or Kind.HardLinkChain => 5,
+        Kind.PollMultishotCancel => 6,
+        _ => 2,
+    };
 
     /// <summary>The ledger, for tests that look closer.</summary>
     public Ledger Ledger => _ledger;
@@ -150,12 +166,18 @@ public sealed unsafe class SoakDriver : IDisposable
 
     private int QueueGroup()
     {
-        int slot = _free.Pop();
         var kind = (Kind)_random.Next(Enum.GetValues<Kind>().Length);
+        if (!_mayOverflow && _completionBudget + MaxCompletions(kind) > _ring.CompletionQueue.Capacity)
+        {
+            return 0;
+        }
+
+        int slot = _free.Pop();
         int count = Build(kind, slot);
         _groups[slot] = new Group { Kind = kind, Remaining = count, Length = _groups[slot].Length };
         if (_ring.SubmissionQueue.TryPushMultiple(_batch.AsSpan(0, count)))
         {
+            _completionBudget += MaxCompletions(kind);
             return count;
         }
 
@@ -315,6 +337,7 @@ public sealed unsafe class SoakDriver : IDisposable
                 break;
         }
 
+        _completionBudget -= MaxCompletions(group.Kind);
         _free.Push(slot);
     }
 
