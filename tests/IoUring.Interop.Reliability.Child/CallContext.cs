@@ -6,7 +6,7 @@ namespace IoUring.Interop.Reliability.Child;
 
 /// <summary>What one call owns: its ring, fresh fds of each kind (a call may close any of them: Close is an opcode),
 /// a closed fd number, and everything the argument values created (released after the call).</summary>
-internal sealed unsafe class CallContext : IDisposable
+internal sealed class CallContext : IDisposable
 {
     private readonly List<IDisposable> _owned = new();
 
@@ -14,10 +14,7 @@ internal sealed unsafe class CallContext : IDisposable
     {
         Ring = ring;
         FileFd = Fixtures.OpenFile();
-        int* fds = stackalloc int[2];
-        Posix.pipe2(fds, Posix.O_CLOEXEC);
-        PipeRead = fds[0];
-        PipeWrite = fds[1];
+        (PipeRead, PipeWrite) = Posix.Pipe();
         EventFd = Posix.eventfd(0, Posix.O_CLOEXEC);
         DirectoryFd = Posix.open(Fixtures.Folder, Posix.O_DIRECTORY | Posix.O_CLOEXEC, 0);
 

@@ -1,3 +1,5 @@
+using IoUring.Interop.Reliability.Child;
+
 namespace IoUring.Interop.Reliability.Soak;
 
 /// <summary>How many completions a request posts (io_uring(7): a multishot request posts CQEs with F_MORE while it

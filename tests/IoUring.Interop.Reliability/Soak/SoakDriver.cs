@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Runtime.InteropServices;
 using IoUring.Interop.Opcodes;
+using IoUring.Interop.Reliability.Child;
 using Microsoft.Win32.SafeHandles;
 
 namespace IoUring.Interop.Reliability.Soak;
@@ -247,7 +248,7 @@ public sealed unsafe class SoakDriver : IDisposable
                 // A read from an idle pipe waits; its linked timeout cancels it (io_uring_prep_link_timeout(3)). EINTR
                 // is the documented result when the read was already running in a worker when cancelled.
                 Add(0, new Read(new Fd(_silentPipe.Read), mem + ReadBuffer, 16).Build().WithFlags(SqeFlags.IoLink),
-                    new(slot, "read of an idle pipe, linked to a timeout", -Posix.ECANCELED, Alternative: -4));
+                    new(slot, "read of an idle pipe, linked to a timeout", -Posix.ECANCELED, Alternative: -Posix.EINTR));
                 Add(1, new LinkTimeout(tsA).Build(), new(slot, "link timeout that fires", -Posix.ETIME));
                 return 2;
 
