@@ -113,7 +113,7 @@ public sealed class Runner
     private static string FollowUp(MethodBase member, object? receiver, object? result, CallContext context)
     {
         Type owner = member.DeclaringType!;
-        if (Catalog.IsOpcodeBuilder(owner))
+        if (Catalog.IsOpcodeBuilder(owner) && !member.Name.StartsWith("get_", StringComparison.Ordinal))
         {
             object? builder = member is ConstructorInfo ? result : receiver;
             object? entry = member.Name == "Build" ? result : builder is null ? null : owner.GetMethod("Build", Type.EmptyTypes)!.Invoke(builder, null);

@@ -10,7 +10,7 @@ namespace IoUring.Interop.Reliability.Soak;
 public sealed class SoakTests
 {
     /// <summary>Requests per shape in short mode: a few seconds per shape on a loaded 2-core machine.</summary>
-    public const long ShortRequests = 20000;
+    public const long ShortRequests = 10000;
 
     [Theory]
     [MemberData(nameof(Shapes.Names), MemberType = typeof(Shapes))]

@@ -14,7 +14,7 @@ public sealed class ThreadingTests
     // Short mode: requests per test (a ring per thread: 10,000 each; a shared ring: 3,000, as its two threads and an
     // SQPOLL thread contend for two cores); long mode runs for IOURING_SOAK_SECONDS instead.
     private const int ShortRequests = 40_000;
-    private const int ShortSharedRequests = 3_000;
+    private const int ShortSharedRequests = 1_500;
     private const int InFlightCap = 24;
 
     private static readonly SubmitArgs ShortWait = new SubmitArgs().WithTimeout(TimeSpan.FromMilliseconds(2));
@@ -83,7 +83,7 @@ public sealed class ThreadingTests
     {
         Shape shape = Shapes.Named(shapeName);
         Shapes.Create(shape, 8).Dispose();
-        for (int round = 0; round < 50; round++)
+        for (int round = 0; round < 20; round++)
         {
             Ring? ring = null;
             Workers.RunAll(("creator", () => ring = shape.Build(8)));
