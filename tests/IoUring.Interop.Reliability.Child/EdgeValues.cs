@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 
 namespace IoUring.Interop.Reliability.Child;
 
@@ -74,9 +75,15 @@ internal static unsafe class EdgeValues
             return new("\"\"", _ => string.Empty);
         }
 
-        if (Nullable.GetUnderlyingType(t) is not null || !t.IsValueType)
+        if (Nullable.GetUnderlyingType(t) is not null)
         {
             return new("null", _ => null);
+        }
+
+        if (!t.IsValueType)
+        {
+            // A class argument (a path, a buffer owner): one made from its simplest public constructor, else null.
+            return Construct(t) is { } make ? new($"new {t.Name}(...)", make) : new("null", _ => null);
         }
 
         object benign = t == typeof(uint) ? 1u : t == typeof(ushort) ? (ushort)1 : t == typeof(nuint) ? (nuint)16 : Activator.CreateInstance(t)!;
@@ -185,6 +192,25 @@ internal static unsafe class EdgeValues
         }
 
         return Primitive(t) ?? (t.IsValueType ? [new("default", _ => Activator.CreateInstance(t))] : [new("null", _ => null)]);
+    }
+
+    /// <summary>How to make an instance of class <paramref name="t"/> from its public constructor with the fewest
+    /// parameters, each benign (disposed with the call when disposable); null when it has none.</summary>
+    public static Func<CallContext, object?>? Construct(Type t)
+    {
+        ConstructorInfo? ctor = t.IsAbstract ? null : t.GetConstructors().OrderBy(c => c.GetParameters().Length).FirstOrDefault();
+        if (ctor is null || ctor.GetParameters().Any(p => p.ParameterType == t))
+        {
+            return null;
+        }
+
+        Func<object?, object?[], object?> call = Invoker.For(ctor);
+        Value[] arguments = ctor.GetParameters().Select(p => Benign(p.ParameterType, p.Name!)).ToArray();
+        return c =>
+        {
+            object? made = call(null, arguments.Select(a => a.Make(c)).ToArray());
+            return made is IDisposable disposable ? c.Own(disposable) : made;
+        };
     }
 
     /// <summary>Whether the parameter holds a file descriptor (by type, or an int whose name says fd).</summary>

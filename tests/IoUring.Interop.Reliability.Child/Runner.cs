@@ -116,7 +116,7 @@ public sealed class Runner
         if (Catalog.IsOpcodeBuilder(owner) && !member.Name.StartsWith("get_", StringComparison.Ordinal))
         {
             object? builder = member is ConstructorInfo ? result : receiver;
-            object? entry = member.Name == "Build" ? result : builder is null ? null : owner.GetMethod("Build", Type.EmptyTypes)!.Invoke(builder, null);
+            object? entry = member.Name == "Build" ? result : builder is null ? null : Invoker.For(owner.GetMethod("Build", Type.EmptyTypes)!)(builder, []);
             return entry is null ? "no entry" : Submit(context.Ring, entry);
         }
 
@@ -256,8 +256,7 @@ public sealed class Runner
 
         if (!t.IsValueType)
         {
-            ConstructorInfo? parameterless = t.GetConstructor(Type.EmptyTypes);
-            return parameterless is null ? [] : [("", _ => parameterless.Invoke(null))];
+            return EdgeValues.Construct(t) is { } make ? [("", make)] : [];
         }
 
         var receivers = new List<(string, Func<CallContext, object?>?)> { ("default receiver; ", _ => Activator.CreateInstance(t)) };

@@ -10,7 +10,8 @@ public static class Verdict
     public const string Ok = "OK";
 
     /// <summary>The call threw a clear exception: an argument exception naming the argument, ObjectDisposedException,
-    /// InvalidOperationException, NotSupportedException, or an IoUringException/IOException with the errno.</summary>
+    /// InvalidOperationException, NotSupportedException, an IoUringException/IOException with the errno, or an
+    /// OverflowException that says which value.</summary>
     public const string Clear = "CLEAR";
 
     /// <summary>The call threw anything else (NullReference, Overflow, IndexOutOfRange, an argument exception without
@@ -26,6 +27,10 @@ public static class Verdict
         ArgumentException a => a.ParamName is not null,
         ObjectDisposedException or InvalidOperationException or NotSupportedException => true,
         IoUringException => true,
+
+        // The .NET idiom for a value out of a type's range (TimeSpan.FromSeconds does the same), when it says which
+        // value: the runtime's bare "Arithmetic operation resulted in an overflow." from checked arithmetic is not.
+        OverflowException o => o.Message != new OverflowException().Message,
         IOException io => !string.IsNullOrWhiteSpace(io.Message),
         _ => false,
     };
