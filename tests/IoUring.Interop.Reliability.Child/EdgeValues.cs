@@ -1,7 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Net.Sockets;
 using System.Reflection;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace IoUring.Interop.Reliability.Child;
 
@@ -68,6 +72,16 @@ internal static unsafe class EdgeValues
         if (t == typeof(Probe))
         {
             return new("new Probe()", _ => new Probe());
+        }
+
+        if (t == typeof(Socket))
+        {
+            return new("a Unix stream socket", c => c.Own(new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)));
+        }
+
+        if (typeof(SafeHandle).IsAssignableFrom(t) && t.IsAssignableFrom(typeof(SafeFileHandle)))
+        {
+            return new("the file's SafeFileHandle", c => c.Own(File.OpenHandle(Path.Combine(Fixtures.Folder, "file"), FileMode.OpenOrCreate, FileAccess.ReadWrite)));
         }
 
         if (t == typeof(string))
@@ -154,6 +168,33 @@ internal static unsafe class EdgeValues
             ];
         }
 
+        if (t == typeof(Socket))
+        {
+            return
+            [
+                new("a disposed socket", _ =>
+                {
+                    var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                    socket.Dispose();
+                    return socket;
+                }),
+            ];
+        }
+
+        if (typeof(SafeHandle).IsAssignableFrom(t) && t.IsAssignableFrom(typeof(SafeFileHandle)))
+        {
+            return
+            [
+                new("a closed SafeFileHandle", _ =>
+                {
+                    SafeFileHandle handle = File.OpenHandle(Path.Combine(Fixtures.Folder, "file"), FileMode.OpenOrCreate, FileAccess.ReadWrite);
+                    handle.Dispose();
+                    return handle;
+                }),
+                new("an invalid SafeFileHandle (-1)", c => c.Own(new SafeFileHandle(-1, ownsHandle: false))),
+            ];
+        }
+
         if (t == typeof(Timespec))
         {
             return
@@ -198,7 +239,10 @@ internal static unsafe class EdgeValues
     /// parameters, each benign (disposed with the call when disposable); null when it has none.</summary>
     public static Func<CallContext, object?>? Construct(Type t)
     {
-        ConstructorInfo? ctor = t.IsAbstract ? null : t.GetConstructors().OrderBy(c => c.GetParameters().Length).FirstOrDefault();
+        // Only the library's own classes: a framework type's constructor has its own rules (Socket wants a valid handle).
+        ConstructorInfo? ctor = t.IsAbstract || t.Assembly != typeof(Ring).Assembly
+            ? null
+            : t.GetConstructors().OrderBy(c => c.GetParameters().Length).FirstOrDefault();
         if (ctor is null || ctor.GetParameters().Any(p => p.ParameterType == t))
         {
             return null;

@@ -36,7 +36,21 @@ public sealed class Runner
                 string detail;
                 try
                 {
-                    (verdict, detail) = Call(member, call, receiver?.Invoke(context), arguments(context), context);
+                    object? target;
+                    object?[] values;
+                    try
+                    {
+                        target = receiver?.Invoke(context);
+                        values = arguments(context);
+                    }
+                    catch (Exception e)
+                    {
+                        // The suite could not make the receiver or an argument: the member was not called.
+                        Write("CALL", member.Id, receiverLabel + label, "SETUP", Describe(e));
+                        continue;
+                    }
+
+                    (verdict, detail) = Call(member, call, target, values, context);
                     (verdict, detail) = CheckAfter(ring, verdict, detail);
                 }
                 finally

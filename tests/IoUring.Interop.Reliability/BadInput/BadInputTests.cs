@@ -24,6 +24,11 @@ public sealed class BadInputTests
         Assert.True(report.ProcessFailure is null, $"{member}: {report.ProcessFailure}");
         Assert.True(report.Ended, $"{member}: the child did not finish the member");
         Assert.NotEmpty(report.Calls);
+        if (report.Calls.All(c => c.Verdict == "SETUP"))
+        {
+            Assert.Skip($"{member}: the suite cannot make its receiver or arguments: {report.Calls[0].Detail}");
+        }
+
         var bad = report.Calls.Where(c => c.Verdict is Verdict.Unclear or Verdict.Broken).ToList();
         Assert.True(bad.Count == 0, $"{member}:\n" + string.Join("\n", bad.Select(c => $"  ({c.Arguments}) {c.Verdict}: {c.Detail}")));
     }
