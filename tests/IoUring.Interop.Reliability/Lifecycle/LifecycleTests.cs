@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -221,38 +222,8 @@ public sealed class LifecycleTests
 
     private static void RunOnThreads(Action<int> body) => RunOnThreads(Threads, body);
 
-    private static void RunOnThreads(int count, Action<int> body)
-    {
-        var failures = new ConcurrentQueue<Exception>();
-        var threads = new List<Thread>();
-        for (int t = 0; t < count; t++)
-        {
-            int index = t;
-            var thread = new Thread(() =>
-            {
-                try
-                {
-                    body(index);
-                }
-                catch (Exception e)
-                {
-                    failures.Enqueue(e);
-                }
-            }) { Name = $"lifecycle-{t}" };
-            threads.Add(thread);
-            thread.Start();
-        }
-
-        foreach (Thread thread in threads)
-        {
-            thread.Join();
-        }
-
-        if (!failures.IsEmpty)
-        {
-            throw new AggregateException("A lifecycle thread failed.", failures);
-        }
-    }
+    private static void RunOnThreads(int count, Action<int> body) =>
+        Workers.RunAll(Enumerable.Range(0, count).Select(i => ($"lifecycle-{i}", (Action)(() => body(i)))).ToArray());
 
     private static void SkipUnlessShapeWorks(Shape shape)
     {

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 
-namespace IoUring.Interop.Reliability.Threading;
+namespace IoUring.Interop.Reliability;
 
 /// <summary>Starts named threads and joins them, collecting what they threw.</summary>
 internal static class Workers
