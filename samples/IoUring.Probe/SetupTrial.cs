@@ -45,7 +45,7 @@ internal readonly record struct SetupTrial(bool Accepted, string Outcome, uint F
         using var attachTo = (flags & IORING_SETUP_ATTACH_WQ) != 0 ? new Ring(Entries) : null;
         if (attachTo is not null)
         {
-            p.wq_fd = (uint)attachTo.Fd;
+            p.wq_fd = (uint)attachTo.FileDescriptor;
             notes.Add("wq_fd of another ring");
         }
 

@@ -101,7 +101,7 @@ public sealed unsafe class BufferRing : IDisposable
     {
         ArgumentNullException.ThrowIfNull(submitter);
         PbufRingFlags flags = Incremental ? PbufRingFlags.Inc : 0;
-        submitter.RegisterBufRingWithFlags((ulong)Ring, Entries, GroupId, flags);
+        submitter.RegisterBufRingWithFlags(Address, Entries, GroupId, flags);
         registeredWith = submitter;
     }
 

@@ -75,11 +75,11 @@ public sealed unsafe partial class Ring : IDisposable
     /// <remarks>Available since Linux 5.1.</remarks>
     public CompletionQueue CompletionQueue { get; private set; }
 
-    /// <summary>The ring's file descriptor.</summary>
+    /// <summary>The ring's file descriptor (not the <see cref="Interop.Fd"/> target type of the opcode builders).</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
     /// <exception cref="InvalidOperationException">The ring was built with <see cref="RingBuilder.SetupRegisteredFdOnly"/> and has no fd.</exception>
     /// <exception cref="ObjectDisposedException">The ring is disposed.</exception>
-    public int Fd
+    public int FileDescriptor
     {
         get
         {
@@ -92,6 +92,12 @@ public sealed unsafe partial class Ring : IDisposable
             return _handle.Value;
         }
     }
+
+    /// <summary>The ring's file descriptor: the old name of <see cref="FileDescriptor"/>, kept until every branch is merged.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    [Obsolete("Use FileDescriptor; Fd is also the name of the opcode builders' file target type.")]
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public int Fd => FileDescriptor;
 
     /// <summary>Unmaps the queues and closes the ring (unregistering its registered ring index first, if any); safe to call twice.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>

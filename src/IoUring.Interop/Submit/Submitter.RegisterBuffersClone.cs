@@ -36,7 +36,8 @@ public sealed partial class Submitter
             clone.flags |= (uint)IORING_REGISTER_SRC_REGISTERED;
         if (replace)
             clone.flags |= (uint)IORING_REGISTER_DST_REPLACE;
-        Checked(Syscalls.RegisterCloneBuffers(EnterFd, in clone, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_CLONE_BUFFERS));
+        int result;
+        do result = Syscalls.RegisterCloneBuffers(EnterFd, in clone, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_CLONE_BUFFERS));
     }
 }

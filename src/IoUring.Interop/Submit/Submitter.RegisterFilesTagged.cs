@@ -23,8 +23,9 @@ public sealed partial class Submitter
         fixed (ulong* tagData = tags)
         {
             var register = new io_uring_rsrc_register { nr = (uint)fds.Length, data = (ulong)data, tags = (ulong)tagData };
-            Checked(Syscalls.RegisterFiles2(EnterFd, in register, RegisteredRing),
-                nameof(io_uring_register_op.IORING_REGISTER_FILES2));
+            int result;
+            do result = Syscalls.RegisterFiles2(EnterFd, in register, RegisteredRing); while (result == Interrupted);
+            Checked(result, nameof(io_uring_register_op.IORING_REGISTER_FILES2));
         }
     }
 
@@ -51,8 +52,9 @@ public sealed partial class Submitter
                 tags = (ulong)tagData,
                 nr = (uint)fds.Length,
             };
-            return Checked(Syscalls.RegisterFilesUpdate2(EnterFd, in update, RegisteredRing),
-                nameof(io_uring_register_op.IORING_REGISTER_FILES_UPDATE2));
+            int result;
+            do result = Syscalls.RegisterFilesUpdate2(EnterFd, in update, RegisteredRing); while (result == Interrupted);
+            return Checked(result, nameof(io_uring_register_op.IORING_REGISTER_FILES_UPDATE2));
         }
     }
 
@@ -63,7 +65,8 @@ public sealed partial class Submitter
     {
         ThrowIfDisposed();
         var range = new io_uring_file_index_range { off = offset, len = length };
-        Checked(Syscalls.RegisterFileAllocRange(EnterFd, in range, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_FILE_ALLOC_RANGE));
+        int result;
+        do result = Syscalls.RegisterFileAllocRange(EnterFd, in range, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_FILE_ALLOC_RANGE));
     }
 }

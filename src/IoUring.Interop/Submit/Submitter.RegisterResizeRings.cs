@@ -28,8 +28,9 @@ public sealed partial class Submitter
         var parameters = new io_uring_params { sq_entries = sqEntries, cq_entries = cqEntries };
         if (cqEntries != 0)
             parameters.flags = IORING_SETUP_CQSIZE;
-        Checked(Syscalls.RegisterResizeRings(EnterFd, ref parameters, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_RESIZE_RINGS));
+        int result;
+        do result = Syscalls.RegisterResizeRings(EnterFd, ref parameters, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_RESIZE_RINGS));
         // The kernel swapped in new ring memory and wrote its offsets into parameters; the old mappings are stale.
         Owner.RemapRingsAfterResize(in parameters);
     }

@@ -20,7 +20,7 @@ public sealed partial class Submitter
         if (RegisteredRing)
             throw new InvalidOperationException($"The ring fd is already registered at index {EnterFd}.");
         // offset -1 asks the kernel for any free slot; it writes the chosen slot back (io_uring/tctx.c).
-        Span<io_uring_rsrc_update> update = [new io_uring_rsrc_update { offset = uint.MaxValue, data = (ulong)Owner.Fd }];
+        Span<io_uring_rsrc_update> update = [new io_uring_rsrc_update { offset = uint.MaxValue, data = (ulong)Owner.FileDescriptor }];
         int registered = Checked(Syscalls.RegisterRingFds(EnterFd, update, RegisteredRing),
             nameof(io_uring_register_op.IORING_REGISTER_RING_FDS));
         if (registered != 1)
@@ -41,7 +41,7 @@ public sealed partial class Submitter
             throw new InvalidOperationException("The ring fd is not registered.");
         Span<io_uring_rsrc_update> update = [new io_uring_rsrc_update { offset = (uint)EnterFd }];
         // The raw fd names the ring here: the index is the very thing being removed.
-        int removed = Checked(Syscalls.UnregisterRingFds(Owner.Fd, update, false),
+        int removed = Checked(Syscalls.UnregisterRingFds(Owner.FileDescriptor, update, false),
             nameof(io_uring_register_op.IORING_UNREGISTER_RING_FDS));
         if (removed != 1)
             throw new IOException($"IORING_UNREGISTER_RING_FDS removed {removed} fds instead of 1.");

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using IoUring.Interop.Native;
@@ -14,6 +15,12 @@ public sealed unsafe partial class Submitter
 {
     // The kernel's sigset_t is _NSIG / 8 bytes (64 signals on x86-64).
     private const uint KernelSigsetSize = 8;
+
+    // A call a signal interrupted before it did anything: io_uring_enter returns -EINTR only when it submitted nothing
+    // (io_uring/io_uring.c returns the submitted count otherwise), so calling again is safe.
+    private const int Interrupted = -(int)Errno.EINTR;
+
+    private const long NanosecondsPerSecond = 1_000_000_000;
 
     private readonly Ring _ring;
     private SubmissionQueue _sq;
@@ -94,7 +101,7 @@ public sealed unsafe partial class Submitter
     public int Enter(uint toSubmit, uint minComplete, EnterFlags flags) => Enter(toSubmit, minComplete, flags, null, 0);
 
     /// <summary>Submits every queued entry to the kernel.</summary>
-    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <remarks>A call interrupted by a signal (EINTR) is retried, as .NET's own I/O calls do. Available since Linux 5.1.</remarks>
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
@@ -103,29 +110,60 @@ public sealed unsafe partial class Submitter
     /// <summary>Submits every queued entry and waits until at least <paramref name="want"/> completions are in the queue.</summary>
     /// <remarks>Waits (<c>IORING_ENTER_GETEVENTS</c>) when <paramref name="want"/> is positive, on IOPOLL rings, and when the
     /// completion queue has overflowed (so the kernel flushes the kept completions). Under SQPOLL no system call is made
-    /// unless the polling thread sleeps (then it is woken), a wait is wanted or the queue overflowed. Available since Linux 5.1.</remarks>
+    /// unless the polling thread sleeps (then it is woken), a wait is wanted or the queue overflowed. A wait interrupted
+    /// by a signal (EINTR) is retried, as .NET's own blocking calls do; <see cref="TrySubmitAndWait"/> reports it instead.
+    /// Available since Linux 5.1.</remarks>
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
-    public int SubmitAndWait(uint want) =>
-        IoUringException.ThrowIfError(SubmitCore(want, null), "io_uring_enter");
+    public int SubmitAndWait(uint want)
+    {
+        int result;
+        while ((result = SubmitCore(want, null)) == Interrupted)
+        {
+        }
+
+        return IoUringException.ThrowIfError(result, "io_uring_enter");
+    }
 
     /// <summary>Like <see cref="SubmitAndWait"/>, with a timeout, a minimum wait and a signal mask (<c>IORING_ENTER_EXT_ARG</c>).</summary>
-    /// <remarks>Fails with ETIME when the timeout passes first. Available since Linux 5.11 (<c>IORING_FEAT_EXT_ARG</c>).</remarks>
+    /// <remarks>Fails with ETIME when the timeout passes first. A wait interrupted by a signal (EINTR) is retried with the
+    /// time that remains, as .NET's own timed waits do; <see cref="TrySubmitWithArgs"/> reports it instead.
+    /// Available since Linux 5.11 (<c>IORING_FEAT_EXT_ARG</c>).</remarks>
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The timeout is negative or its nanoseconds are not below one second.</exception>
     /// <exception cref="IoUringException">io_uring_enter(2) failed (ETIME on timeout).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
-    public int SubmitWithArgs(uint want, in SubmitArgs args) =>
-        IoUringException.ThrowIfError(SubmitWithArgsCore(want, args), "io_uring_enter");
+    public int SubmitWithArgs(uint want, in SubmitArgs args)
+    {
+        long started = Stopwatch.GetTimestamp();
+        SubmitArgs attempt = args;
+        int result;
+        while ((result = SubmitWithArgsCore(want, attempt)) == Interrupted)
+        {
+            if (attempt.HasTimeout)
+            {
+                attempt = attempt.WithTimeout(Remaining(args.Timeout, started));
+            }
+        }
+
+        return IoUringException.ThrowIfError(result, "io_uring_enter");
+    }
 
     /// <summary>Waits until the submission queue has a free slot (<c>IORING_ENTER_SQ_WAIT</c>), for SQPOLL rings.</summary>
-    /// <remarks>Available since Linux 5.10.</remarks>
+    /// <remarks>A wait interrupted by a signal (EINTR) is retried. Available since Linux 5.10.</remarks>
     /// <returns>The kernel's result (0).</returns>
     /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
-    public int SqueueWait() =>
-        IoUringException.ThrowIfError(EnterCore(0, 0, IORING_ENTER_SQ_WAIT, null), "io_uring_enter");
+    public int SqueueWait()
+    {
+        int result;
+        while ((result = EnterCore(0, 0, IORING_ENTER_SQ_WAIT, null)) == Interrupted)
+        {
+        }
+
+        return IoUringException.ThrowIfError(result, "io_uring_enter");
+    }
 
     /// <summary>Like <see cref="Submit"/>, but reports EINTR, EAGAIN, EBUSY and ETIME as a <see cref="SubmitStatus"/> instead of throwing.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
@@ -256,6 +294,15 @@ public sealed unsafe partial class Submitter
         return Syscalls.io_uring_enter(EnterFd, toSubmit, minComplete, flags, arg, argSize);
     }
 
+    // What is left of a relative wait timeout once the time since `started` is spent; zero once it is all spent, so
+    // the retried wait ends with the ETIME the uninterrupted one would have given.
+    private static Timespec Remaining(in Timespec timeout, long started)
+    {
+        long total = timeout.Seconds * NanosecondsPerSecond + timeout.Nanoseconds;
+        long left = Math.Max(0, total - (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds);
+        return Timespec.From(left / NanosecondsPerSecond, left % NanosecondsPerSecond);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static SubmitStatus ToStatus(int result, out int submitted)
     {
@@ -266,7 +313,7 @@ public sealed unsafe partial class Submitter
         }
 
         submitted = 0;
-        switch (-result)
+        switch ((Errno)(-result))
         {
             case Errno.EINTR:
                 return SubmitStatus.Interrupted;

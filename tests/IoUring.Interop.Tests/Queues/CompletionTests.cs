@@ -61,7 +61,7 @@ public class CompletionTests
             {
                 if (i % 2 == 0)
                 {
-                    cq.TryDequeue(out CompletionEntry32 big).Should().BeTrue();
+                    cq.TryDequeue32(out CompletionEntry32 big).Should().BeTrue();
                     big.UserData.Should().Be(next);
                     big.BigCqe.Length.Should().Be(2);
                     big.ToCompletionEntry().UserData.Should().Be(next);
