@@ -42,7 +42,7 @@ internal readonly record struct SetupTrial(bool Accepted, string Outcome, uint F
 
         io_uring_params p = default;
         p.flags = flags;
-        using var attachTo = (flags & IORING_SETUP_ATTACH_WQ) != 0 ? new Ring(Entries) : null;
+        using var attachTo = (flags & IORING_SETUP_ATTACH_WQ) != 0 ? new Ring((int)Entries) : null;
         if (attachTo is not null)
         {
             p.wq_fd = (uint)attachTo.FileDescriptor;

@@ -57,7 +57,7 @@ internal static class NopHarness
             }
         }
 
-        ring.SubmitAndWait((uint)batch);
+        ring.SubmitAndWait(batch);
         int reaped = 0;
         while (reaped < batch)
         {
@@ -73,7 +73,7 @@ internal static class NopHarness
 
             if (reaped < batch)
             {
-                ring.SubmitAndWait((uint)(batch - reaped));
+                ring.SubmitAndWait(batch - reaped);
             }
         }
 

@@ -20,8 +20,8 @@ public sealed unsafe partial class Ring : IDisposable
     /// <param name="entries">The submission queue size (rounded up to a power of two, at most 32768); the completion queue gets twice as many.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="entries"/> is 0 or above 32768.</exception>
     /// <exception cref="IoUringException">io_uring_setup(2) or a mapping failed.</exception>
-    public Ring(uint entries)
-        : this(RingSetup.Run(entries, default, RingGeometry.Validate(entries, 0, 0), dontFork: false))
+    public Ring(int entries)
+        : this(RingSetup.Run(Entries(entries), default, RingGeometry.Validate(Entries(entries), 0, 0), dontFork: false))
     {
     }
 
@@ -33,6 +33,10 @@ public sealed unsafe partial class Ring : IDisposable
         CompletionQueue = new CompletionQueue(this, memory);
         Submitter = new Submitter(this, SubmissionQueue, Parameters);
     }
+
+    // Counts are int in the public surface (.NET's convention); a negative one is refused here, before it could wrap.
+    private static uint Entries(int entries) =>
+        entries > 0 ? (uint)entries : throw new ArgumentOutOfRangeException(nameof(entries), entries, "A ring needs at least one entry (1 to 32768).");
 
     internal static Ring Create(uint entries, in io_uring_params parameters, RingGeometry geometry, bool dontFork) =>
         new(RingSetup.Run(entries, parameters, geometry, dontFork));
@@ -57,7 +61,7 @@ public sealed unsafe partial class Ring : IDisposable
     /// <summary>Submits every queued entry and waits for at least <paramref name="want"/> completions; see <see cref="Submitter.SubmitAndWait"/>.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
     /// <returns>The number of entries submitted.</returns>
-    public int SubmitAndWait(uint want) => Submitter.SubmitAndWait(want);
+    public int SubmitAndWait(int want) => Submitter.SubmitAndWait(want);
 
     /// <summary>The submitter, submission queue and completion queue, to use the parts independently.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>

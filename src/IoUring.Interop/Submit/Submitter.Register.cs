@@ -46,17 +46,18 @@ public sealed partial class Submitter
     /// <para>Available since Linux 5.13.</para>
     /// </remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buffers_update_tag.3.html"/>
-    public unsafe void RegisterBuffersUpdate(uint offset, ReadOnlySpan<IoVector> buffers, ReadOnlySpan<ulong> tags = default)
+    public unsafe void RegisterBuffersUpdate(int offset, ReadOnlySpan<IoVector> buffers, ReadOnlySpan<ulong> tags = default)
     {
         ThrowIfBufferCountInvalid(buffers.Length, nameof(buffers));
         ThrowIfTagsMismatch(buffers.Length, tags.Length, nameof(tags));
+        ThrowIfNegative(offset, nameof(offset));
         ThrowIfDisposed();
         fixed (IoVector* data = buffers)
         fixed (ulong* tagData = tags)
         {
             var update = new io_uring_rsrc_update2
             {
-                offset = offset,
+                offset = (uint)offset,
                 data = (ulong)data,
                 tags = (ulong)tagData,
                 nr = (uint)buffers.Length,
@@ -99,11 +100,11 @@ public sealed partial class Submitter
     /// <summary>Registers an empty table of <paramref name="count"/> fixed buffers, to be filled with <see cref="RegisterBuffersUpdate"/>.</summary>
     /// <remarks>Available since Linux 5.13.</remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buffers_sparse.3.html"/>
-    public void RegisterBuffersSparse(uint count)
+    public void RegisterBuffersSparse(int count)
     {
         ThrowIfBufferCountInvalid(count, nameof(count));
         ThrowIfDisposed();
-        var register = new io_uring_rsrc_register { nr = count, flags = IORING_RSRC_REGISTER_SPARSE };
+        var register = new io_uring_rsrc_register { nr = (uint)count, flags = IORING_RSRC_REGISTER_SPARSE };
         int result;
         do result = Syscalls.RegisterBuffers2(EnterFd, in register, RegisteredRing); while (result == Interrupted);
         Checked(result, nameof(io_uring_register_op.IORING_REGISTER_BUFFERS2));
@@ -112,18 +113,18 @@ public sealed partial class Submitter
     /// <summary>Registers an empty file table of <paramref name="count"/> slots, the prerequisite for direct descriptors.</summary>
     /// <remarks>Available since Linux 5.19.</remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files_sparse.3.html"/>
-    public void RegisterFilesSparse(uint count)
+    public void RegisterFilesSparse(int count)
     {
-        if (count == 0)
-            throw new ArgumentOutOfRangeException(nameof(count), "A file table needs at least one slot.");
+        if (count <= 0)
+            throw new ArgumentOutOfRangeException(nameof(count), count, "A file table needs at least one slot.");
         ThrowIfDisposed();
-        var register = new io_uring_rsrc_register { nr = count, flags = IORING_RSRC_REGISTER_SPARSE };
+        var register = new io_uring_rsrc_register { nr = (uint)count, flags = IORING_RSRC_REGISTER_SPARSE };
         int result;
         do result = Syscalls.RegisterFiles2(EnterFd, in register, RegisteredRing); while (result == Interrupted);
         Checked(result, nameof(io_uring_register_op.IORING_REGISTER_FILES2));
     }
 
-    /// <summary>Registers files for use as <see cref="Fixed"/> targets; an fd of -1 leaves its slot empty for <see cref="RegisterFilesUpdate(uint, ReadOnlySpan{int})"/>.</summary>
+    /// <summary>Registers files for use as <see cref="Fixed"/> targets; an fd of -1 leaves its slot empty for <see cref="RegisterFilesUpdate(int, ReadOnlySpan{int})"/>.</summary>
     /// <remarks>
     /// <para>The kernel takes its own reference to each file: closing the fd afterwards does not unregister it.</para>
     /// <para>Available since Linux 5.1.</para>
@@ -142,14 +143,15 @@ public sealed partial class Submitter
     /// <summary>Replaces registered files starting at slot <paramref name="offset"/> (-1 empties a slot, -2 skips it) and returns how many slots were updated.</summary>
     /// <remarks>Available since Linux 5.5.</remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files_update.3.html"/>
-    public unsafe int RegisterFilesUpdate(uint offset, ReadOnlySpan<int> fds)
+    public unsafe int RegisterFilesUpdate(int offset, ReadOnlySpan<int> fds)
     {
         if (fds.IsEmpty)
             throw new ArgumentException("At least one fd is required.", nameof(fds));
+        ThrowIfNegative(offset, nameof(offset));
         ThrowIfDisposed();
         fixed (int* data = fds)
         {
-            var update = new io_uring_rsrc_update { offset = offset, data = (ulong)data };
+            var update = new io_uring_rsrc_update { offset = (uint)offset, data = (ulong)data };
             int result;
             do result = Syscalls.RegisterFilesUpdate(EnterFd, in update, (uint)fds.Length, RegisteredRing); while (result == Interrupted);
             return Checked(result, nameof(io_uring_register_op.IORING_REGISTER_FILES_UPDATE));
@@ -313,14 +315,16 @@ public sealed partial class Submitter
     /// <summary>Sets the per-NUMA-node limits of bounded (regular file, block device) and unbounded (socket-like) async workers and returns the previous limits; 0 leaves a limit unchanged.</summary>
     /// <remarks>Available since Linux 5.15.</remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_iowq_max_workers.3.html"/>
-    public (uint Bounded, uint Unbounded) RegisterIowqMaxWorkers(uint bounded, uint unbounded)
+    public (int Bounded, int Unbounded) RegisterIowqMaxWorkers(int bounded, int unbounded)
     {
+        ThrowIfNegative(bounded, nameof(bounded));
+        ThrowIfNegative(unbounded, nameof(unbounded));
         ThrowIfDisposed();
-        Span<uint> values = [bounded, unbounded];
+        Span<uint> values = [(uint)bounded, (uint)unbounded];
         int result;
         do result = Syscalls.RegisterIowqMaxWorkers(EnterFd, values, RegisteredRing); while (result == Interrupted);
         Checked(result, nameof(io_uring_register_op.IORING_REGISTER_IOWQ_MAX_WORKERS));
-        return (values[0], values[1]);
+        return ((int)values[0], (int)values[1]);
     }
 
     /// <summary>Registers a ring of provided buffers (a power of two of at most 32768 <c>io_uring_buf</c> entries at <paramref name="ringAddress"/>) as buffer group <paramref name="bufferGroup"/>.</summary>
@@ -426,6 +430,12 @@ public sealed partial class Submitter
     {
         if (count is <= 0 or > MaxRegisteredBuffers)
             throw new ArgumentOutOfRangeException(paramName, count, $"A buffer table holds between 1 and {MaxRegisteredBuffers} buffers.");
+    }
+
+    private static void ThrowIfNegative(int value, string paramName)
+    {
+        if (value < 0)
+            throw new ArgumentOutOfRangeException(paramName, value, "The value cannot be negative.");
     }
 
     private static void ThrowIfTagsMismatch(int items, int tags, string paramName)

@@ -35,7 +35,7 @@ public sealed partial class Submitter
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="handles"/> is empty, or one of them is null, closed or invalid.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files_update.3.html"/>
-    public int RegisterFilesUpdate(uint offset, ReadOnlySpan<SafeHandle> handles)
+    public int RegisterFilesUpdate(int offset, ReadOnlySpan<SafeHandle> handles)
     {
         if (handles.IsEmpty)
             throw new ArgumentException("At least one handle is required.", nameof(handles));

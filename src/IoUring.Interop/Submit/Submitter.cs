@@ -116,10 +116,12 @@ public sealed unsafe partial class Submitter
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
-    public int SubmitAndWait(uint want)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="want"/> is negative.</exception>
+    public int SubmitAndWait(int want)
     {
+        uint wanted = Want(want);
         int result;
-        while ((result = SubmitCore(want, null)) == Interrupted)
+        while ((result = SubmitCore(wanted, null)) == Interrupted)
         {
         }
 
@@ -134,12 +136,13 @@ public sealed unsafe partial class Submitter
     /// <exception cref="ArgumentOutOfRangeException">The timeout is negative or its nanoseconds are not below one second.</exception>
     /// <exception cref="IoUringException">io_uring_enter(2) failed (ETIME on timeout).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
-    public int SubmitWithArgs(uint want, in SubmitArgs args)
+    public int SubmitWithArgs(int want, in SubmitArgs args)
     {
+        uint wanted = Want(want);
         long started = Stopwatch.GetTimestamp();
         SubmitArgs attempt = args;
         int result;
-        while ((result = SubmitWithArgsCore(want, attempt)) == Interrupted)
+        while ((result = SubmitWithArgsCore(wanted, attempt)) == Interrupted)
         {
             if (attempt.HasTimeout)
             {
@@ -178,8 +181,8 @@ public sealed unsafe partial class Submitter
     /// <param name="submitted">The number of entries submitted; 0 unless the status is <see cref="SubmitStatus.Success"/>.</param>
     /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
-    public SubmitStatus TrySubmitAndWait(uint want, out int submitted) =>
-        ToStatus(SubmitCore(want, null), out submitted);
+    public SubmitStatus TrySubmitAndWait(int want, out int submitted) =>
+        ToStatus(SubmitCore(Want(want), null), out submitted);
 
     /// <summary>Like <see cref="SubmitWithArgs"/>, but reports EINTR, EAGAIN, EBUSY and ETIME as a <see cref="SubmitStatus"/> instead of throwing.</summary>
     /// <remarks>Available since Linux 5.11.</remarks>
@@ -188,8 +191,8 @@ public sealed unsafe partial class Submitter
     /// <param name="submitted">The number of entries submitted; 0 unless the status is <see cref="SubmitStatus.Success"/>.</param>
     /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
-    public SubmitStatus TrySubmitWithArgs(uint want, in SubmitArgs args, out int submitted) =>
-        ToStatus(SubmitWithArgsCore(want, args), out submitted);
+    public SubmitStatus TrySubmitWithArgs(int want, in SubmitArgs args, out int submitted) =>
+        ToStatus(SubmitWithArgsCore(Want(want), args), out submitted);
 
     /// <summary>Unregisters the ring's own registered index, if it has one, before the ring closes (best effort).</summary>
     internal void ReleaseRegisteredRing()
@@ -293,6 +296,10 @@ public sealed unsafe partial class Submitter
         // No handle reference held, as in EnterCore.
         return Syscalls.io_uring_enter(EnterFd, toSubmit, minComplete, flags, arg, argSize);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Want(int want) =>
+        want >= 0 ? (uint)want : throw new ArgumentOutOfRangeException(nameof(want), want, "The number of completions to wait for cannot be negative.");
 
     // What is left of a relative wait timeout once the time since `started` is spent; zero once it is all spent, so
     // the retried wait ends with the ETIME the uninterrupted one would have given.

@@ -131,7 +131,7 @@ public class CompletionTests
         while (ring.CompletionQueue.Count < count)
         {
             clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), $"{count} completions should arrive");
-            ring.SubmitAndWait((uint)(count - ring.CompletionQueue.Count));
+            ring.SubmitAndWait(count - ring.CompletionQueue.Count);
         }
     }
 

@@ -104,7 +104,7 @@ public class MixedCqeTests
                 ring.SubmissionQueue.TryPush(big ? Big(next, next * 3, next * 5) : Small(next)).Should().BeTrue();
             }
 
-            ring.SubmitAndWait((uint)count);
+            ring.SubmitAndWait(count);
             cq.Count.Should().Be(count);
 
             // Alternate the ways of reading, so each meets padding and big entries.

@@ -37,12 +37,12 @@ public sealed unsafe class RegisterRingTests
     public void RegisterIowqMaxWorkers_ReturnsTheOldLimits()
     {
         using var ring = new Ring(8);
-        (uint bounded, uint unbounded) = ring.Submitter.RegisterIowqMaxWorkers(0, 0);
+        (int bounded, int unbounded) = ring.Submitter.RegisterIowqMaxWorkers(0, 0);
         Assert.True(bounded > 0 && unbounded > 0, $"default limits {bounded}/{unbounded}");
 
         Assert.Equal((bounded, unbounded), ring.Submitter.RegisterIowqMaxWorkers(2, 3));
-        Assert.Equal((2u, 3u), ring.Submitter.RegisterIowqMaxWorkers(0, 0));
-        Assert.Equal((2u, 3u), ring.Submitter.RegisterIowqMaxWorkers(bounded, unbounded));
+        Assert.Equal((2, 3), ring.Submitter.RegisterIowqMaxWorkers(0, 0));
+        Assert.Equal((2, 3), ring.Submitter.RegisterIowqMaxWorkers(bounded, unbounded));
     }
 
     [Fact]
