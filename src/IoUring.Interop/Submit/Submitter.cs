@@ -121,11 +121,22 @@ public sealed unsafe partial class Submitter
     {
         uint wanted = Want(want);
         int result;
-        while ((result = SubmitCore(wanted, null)) == Interrupted)
+        uint pending;
+        while ((result = SubmitCore(wanted, null, out pending)) == Interrupted)
         {
         }
 
-        return IoUringException.ThrowIfError(result, "io_uring_enter");
+        int submitted = IoUringException.ThrowIfError(result, "io_uring_enter");
+        if (MustWaitAgain(submitted, pending, wanted))
+        {
+            while ((result = EnterCore(0, wanted, IORING_ENTER_GETEVENTS, null)) == Interrupted)
+            {
+            }
+
+            IoUringException.ThrowIfError(result, "io_uring_enter");
+        }
+
+        return submitted;
     }
 
     /// <summary>Like <see cref="SubmitAndWait"/>, with a timeout, a minimum wait and a signal mask (<c>IORING_ENTER_EXT_ARG</c>).</summary>
@@ -142,15 +153,29 @@ public sealed unsafe partial class Submitter
         long started = Stopwatch.GetTimestamp();
         SubmitArgs attempt = args;
         int result;
-        while ((result = SubmitWithArgsCore(wanted, attempt)) == Interrupted)
+        uint pending;
+        while ((result = SubmitWithArgsCore(wanted, attempt, out pending)) == Interrupted)
         {
-            if (attempt.HasTimeout)
-            {
-                attempt = attempt.WithTimeout(Remaining(args.Timeout, started));
-            }
+            attempt = TimeLeft(args, started);
         }
 
-        return IoUringException.ThrowIfError(result, "io_uring_enter");
+        int submitted = IoUringException.ThrowIfError(result, "io_uring_enter");
+        if (MustWaitAgain(submitted, pending, wanted))
+        {
+            // The entries are in; only the wait is retried, and like the kernel's own wait after a submission, its
+            // timeout is not an error (io_uring_enter returns the submitted count then).
+            do
+            {
+                attempt = TimeLeft(args, started);
+                result = SubmitWithArgsCore(wanted, attempt, out _);
+            }
+            while (result == Interrupted);
+
+            if (result < 0 && result != -(int)Errno.ETIME)
+                IoUringException.Throw(-result, "io_uring_enter");
+        }
+
+        return submitted;
     }
 
     /// <summary>Waits until the submission queue has a free slot (<c>IORING_ENTER_SQ_WAIT</c>), for SQPOLL rings.</summary>
@@ -182,7 +207,7 @@ public sealed unsafe partial class Submitter
     /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public SubmitStatus TrySubmitAndWait(int want, out int submitted) =>
-        ToStatus(SubmitCore(Want(want), null), out submitted);
+        ToStatus(SubmitCore(Want(want), null, out _), out submitted);
 
     /// <summary>Like <see cref="SubmitWithArgs"/>, but reports EINTR, EAGAIN, EBUSY and ETIME as a <see cref="SubmitStatus"/> instead of throwing.</summary>
     /// <remarks>Available since Linux 5.11.</remarks>
@@ -192,7 +217,7 @@ public sealed unsafe partial class Submitter
     /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public SubmitStatus TrySubmitWithArgs(int want, in SubmitArgs args, out int submitted) =>
-        ToStatus(SubmitWithArgsCore(Want(want), args), out submitted);
+        ToStatus(SubmitWithArgsCore(Want(want), args, out _), out submitted);
 
     /// <summary>Unregisters the ring's own registered index, if it has one, before the ring closes (best effort).</summary>
     internal void ReleaseRegisteredRing()
@@ -209,7 +234,7 @@ public sealed unsafe partial class Submitter
         RegisteredRing = false;
     }
 
-    private int SubmitWithArgsCore(uint want, in SubmitArgs args)
+    private int SubmitWithArgsCore(uint want, in SubmitArgs args, out uint pending)
     {
         Timespec timeout = args.Timeout;
         if (args.HasTimeout && (timeout.Seconds < 0 || timeout.Nanoseconds < 0 || timeout.Nanoseconds >= 1_000_000_000))
@@ -223,16 +248,16 @@ public sealed unsafe partial class Submitter
         arg.sigmask_sz = KernelSigsetSize;
         arg.min_wait_usec = args.MinWaitUsec;
         arg.ts = args.HasTimeout ? (ulong)&timeout : 0;
-        return SubmitCore(want, &arg);
+        return SubmitCore(want, &arg, out pending);
     }
 
     // Rust's submit_and_wait / submit_with_args logic (extArg null or not); returns the kernel's result (negative
     // errno on failure).
-    private int SubmitCore(uint want, io_uring_getevents_arg* extArg)
+    private int SubmitCore(uint want, io_uring_getevents_arg* extArg, out uint pending)
     {
         _ring.ThrowIfDisposed();
         uint flags = 0;
-        uint pending = _sq.PendingForKernel();
+        pending = _sq.PendingForKernel();
         bool overflow = (_sq.RawFlags & IORING_SQ_CQ_OVERFLOW) != 0;
         if (want > 0 || _ioPoll || overflow)
         {
@@ -300,6 +325,15 @@ public sealed unsafe partial class Submitter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Want(int want) =>
         want >= 0 ? (uint)want : throw new ArgumentOutOfRangeException(nameof(want), want, "The number of completions to wait for cannot be negative.");
+
+    // io_uring_enter returns the submitted count, not EINTR, when a signal cuts short the wait that follows a complete
+    // submission (io_uring/io_uring.c). The wait then ended early exactly when fewer than `want` completions are
+    // ready, and it is retried on its own. A partial submission skips the kernel's wait, so it is not retried either.
+    private bool MustWaitAgain(int result, uint pending, uint wanted) =>
+        wanted > 0 && result > 0 && (uint)result == pending && (uint)_ring.CompletionQueue.Count < wanted;
+
+    private static SubmitArgs TimeLeft(in SubmitArgs args, long started) =>
+        args.HasTimeout ? args.WithTimeout(Remaining(args.Timeout, started)) : args;
 
     // What is left of a relative wait timeout once the time since `started` is spent; zero once it is all spent, so
     // the retried wait ends with the ETIME the uninterrupted one would have given.
