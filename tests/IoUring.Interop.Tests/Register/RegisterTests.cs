@@ -199,7 +199,7 @@ public sealed unsafe class RegisterTests
     {
         Assert.Equal(16, sizeof(Restriction));
         Restriction r = Restriction.SqeFlagsRequired(SqeFlags.FixedFile);
-        Assert.Equal(io_uring_register_restriction_op.IORING_RESTRICTION_SQE_FLAGS_REQUIRED, r.Kind);
+        Assert.Equal(RestrictionOp.SqeFlagsRequired, r.Kind);
         Assert.Equal((byte)SqeFlags.FixedFile, r.Value);
         Assert.Equal(r, Restriction.SqeFlagsRequired(SqeFlags.FixedFile));
     }
