@@ -72,20 +72,12 @@ public partial class NativeSurfaceTests
     // Rows of the table: | `Type.Member` | `c_type` | why |
     private static HashSet<string> DocumentedEscapeHatches()
     {
-        string path = Path.Combine(RepoRoot(), "docs", "raw-escape-hatches.md");
+        string path = Path.Combine(Repo.Root, "docs", "raw-escape-hatches.md");
         return File.ReadLines(path)
             .Select(line => Row().Match(line))
             .Where(m => m.Success)
             .Select(m => $"{m.Groups["member"].Value}: {m.Groups["type"].Value}")
             .ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IoUring.Interop.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("IoUring.Interop.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"^\|\s*`(?<member>[\w.]+)`\s*\|\s*`(?<type>\w+)`\s*\|")]
