@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using FluentAssertions;
+using IoUring.Interop.Tests.Audit;
 using Xunit;
 
 namespace IoUring.Interop.ApiTests;
@@ -72,7 +73,7 @@ public partial class NativeSurfaceTests
     // Rows of the table: | `Type.Member` | `c_type` | why |
     private static HashSet<string> DocumentedEscapeHatches()
     {
-        string path = Path.Combine(Repo.Root, "docs", "raw-escape-hatches.md");
+        string path = Path.Combine(Repo.Root(), "docs", "raw-escape-hatches.md");
         return File.ReadLines(path)
             .Select(line => Row().Match(line))
             .Where(m => m.Success)

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using FluentAssertions;
+using IoUring.Interop.Tests.Audit;
 using Xunit;
 
 namespace IoUring.Interop.ApiTests;
@@ -10,7 +11,7 @@ namespace IoUring.Interop.ApiTests;
 /// and generated members alike (the build itself fails on any unrecorded change: RS0016/RS0017).</summary>
 public class PublicApiBaselineTests
 {
-    private static readonly string Project = Path.Combine(Repo.Root, "src", "IoUring.Interop");
+    private static readonly string Project = Path.Combine(Repo.Root(), "src", "IoUring.Interop");
 
     [Fact]
     public void The_project_references_the_analyzer_and_both_baseline_files()
@@ -31,19 +32,5 @@ public class PublicApiBaselineTests
         lines.Should().Contain(l => l.StartsWith("IoUring.Interop.Opcode.Nop = ", StringComparison.Ordinal), "generated from the header's enum");
         lines.Should().Contain(l => l.StartsWith("const IoUring.Interop.Native.Constants.IORING_SETUP_SQPOLL = ", StringComparison.Ordinal), "the Native layer");
         lines.Should().Contain(l => l.StartsWith("static IoUring.Interop.Native.Syscalls.RegisterFiles(", StringComparison.Ordinal), "generated register calls");
-    }
-}
-
-/// <summary>The repository root, found from the test binary.</summary>
-internal static class Repo
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IoUring.Interop.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("IoUring.Interop.sln not found above " + AppContext.BaseDirectory);
     }
 }
