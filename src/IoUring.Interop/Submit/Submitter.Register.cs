@@ -126,7 +126,7 @@ public sealed partial class Submitter
 
     /// <summary>Registers files for use as <see cref="Fixed"/> targets; an fd of -1 leaves its slot empty for <see cref="RegisterFilesUpdate(int, ReadOnlySpan{int})"/>.</summary>
     /// <remarks>
-    /// <para>The kernel takes its own reference to each file: closing the fd afterwards does not unregister it.</para>
+    /// <para><b>Lifetime:</b> the kernel takes its own reference to each file: closing the fd afterwards does not unregister it.</para>
     /// <para>Available since Linux 5.1.</para>
     /// </remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files.3.html"/>
@@ -159,7 +159,11 @@ public sealed partial class Submitter
     }
 
     /// <summary>Registers an eventfd that the kernel signals whenever a completion is posted.</summary>
-    /// <remarks>Available since Linux 5.2.</remarks>
+    /// <remarks>
+    /// <para><b>Lifetime:</b> the kernel takes its own reference to the eventfd: closing the fd afterwards does not
+    /// unregister it (<see cref="UnregisterEventfd"/> does).</para>
+    /// <para>Available since Linux 5.2.</para>
+    /// </remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_eventfd.3.html"/>
     public void RegisterEventfd(int eventfd)
     {
