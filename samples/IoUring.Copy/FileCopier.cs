@@ -45,7 +45,7 @@ public static unsafe class FileCopier
 
         int depth = (int)Math.Min(options.Depth, (size + options.Block - 1) / options.Block);
         byte* pool = (byte*)NativeMemory.AlignedAlloc((nuint)depth * (nuint)options.Block, 4096);
-        var ring = new Ring((uint)(2 * depth));
+        var ring = new Ring(2 * depth);
         try
         {
             RegisterBuffers(ring, pool, depth, options.Block);

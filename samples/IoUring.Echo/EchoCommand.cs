@@ -7,22 +7,40 @@ using System.Threading.Tasks;
 
 namespace IoUring.Samples.Echo;
 
-/// <summary>Command line: <c>IoUring.Echo [--connections C] [--requests R] [--size BYTES] [--seconds MAX]</c>.</summary>
+/// <summary>Command line: <c>IoUring.Echo [--port P] [--connections C] [--requests R] [--size BYTES] [--seconds MAX]</c>.</summary>
 public static class EchoCommand
 {
-    public const string Usage = "usage: IoUring.Echo [--connections C (4)] [--requests R per connection (5000)] [--size BYTES (64)] [--seconds MAX (10)]";
+    public static readonly string Usage =
+        "usage: IoUring.Echo [--port P (0: any free port)] [--connections C (4, 1-256)] [--requests R per connection (5000, >= 1)]\n" +
+        $"                    [--size BYTES (64, 1-{ProvidedBufferRing.BufferSize})] [--seconds MAX (10, > 0)] [--help]\n" +
+        "Runs an io_uring echo server on 127.0.0.1 and a bounded load client against it, then prints requests per second.";
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        if (args is ["--help"] or ["-h"])
+        {
+            output.WriteLine(Usage);
+            return 0;
+        }
+
         if (!EchoOptions.TryParse(args, out EchoOptions options, out string? problem))
         {
-            error.WriteLine(problem);
+            error.WriteLine("IoUring.Echo: " + problem);
             error.WriteLine(Usage);
             return 2;
         }
 
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        try
+        {
+            listener.Bind(new IPEndPoint(IPAddress.Loopback, options.Port));
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            error.WriteLine($"IoUring.Echo: port {options.Port} on 127.0.0.1 is already in use (EADDRINUSE); choose another with --port, or --port 0 for any free port.");
+            return 1;
+        }
+
         listener.Listen(options.Connections);
         var endpoint = (IPEndPoint)listener.LocalEndPoint!;
         output.WriteLine($"echo server on {endpoint}: {options.Connections} connections x {options.Requests} requests of {options.Size} bytes (at most {options.Seconds.ToString(CultureInfo.InvariantCulture)} s)");
@@ -41,36 +59,45 @@ public static class EchoCommand
     }
 }
 
-/// <summary>The load: how many connections, requests each, message size, and the time limit.</summary>
-public readonly record struct EchoOptions(int Connections, int Requests, int Size, double Seconds)
+/// <summary>The load: the listening port, how many connections, requests each, message size, and the time limit.</summary>
+public readonly record struct EchoOptions(int Connections, int Requests, int Size, double Seconds, int Port = 0)
 {
     public static bool TryParse(string[] args, out EchoOptions options, out string? problem)
     {
-        int connections = 4, requests = 5000, size = 64;
+        int connections = 4, requests = 5000, size = 64, port = 0;
         double seconds = 10;
-        problem = null;
-        for (int i = 0; i < args.Length; i++)
+        options = default;
+        for (int i = 0; i < args.Length; i += 2)
         {
+            string option = args[i];
             string? value = i + 1 < args.Length ? args[i + 1] : null;
-            bool ok = args[i] switch
+            problem = option switch
             {
-                "--connections" => int.TryParse(value, CultureInfo.InvariantCulture, out connections) && connections is > 0 and <= 256,
-                "--requests" => int.TryParse(value, CultureInfo.InvariantCulture, out requests) && requests > 0,
-                "--size" => int.TryParse(value, CultureInfo.InvariantCulture, out size) && size is > 0 and <= ProvidedBufferRing.BufferSize,
-                "--seconds" => double.TryParse(value, CultureInfo.InvariantCulture, out seconds) && seconds > 0,
-                _ => false,
+                "--port" => Int(option, value, 0, IPEndPoint.MaxPort, ref port),
+                "--connections" => Int(option, value, 1, 256, ref connections),
+                "--requests" => Int(option, value, 1, int.MaxValue, ref requests),
+                "--size" => Int(option, value, 1, ProvidedBufferRing.BufferSize, ref size),
+                "--seconds" => double.TryParse(value, CultureInfo.InvariantCulture, out seconds) && seconds > 0
+                    ? null : $"--seconds takes a number of seconds above 0, got '{value}'",
+                _ => $"unknown option '{option}' (see --help)",
             };
-            if (!ok)
-            {
-                problem = $"bad option or value: {args[i]} {value}";
-                options = default;
+            if (problem is not null)
                 return false;
-            }
-
-            i++;
         }
 
-        options = new EchoOptions(connections, requests, size, seconds);
+        problem = null;
+        options = new EchoOptions(connections, requests, size, seconds, port);
         return true;
+    }
+
+    private static string? Int(string option, string? value, int min, int max, ref int result) =>
+        int.TryParse(value, CultureInfo.InvariantCulture, out int parsed) && parsed >= min && parsed <= max
+            ? SetAndAccept(ref result, parsed)
+            : $"{option} takes a whole number from {min} to {max}, got '{value ?? "nothing"}'";
+
+    private static string? SetAndAccept(ref int result, int value)
+    {
+        result = value;
+        return null;
     }
 }

@@ -54,9 +54,7 @@ public static class ProbeReport
     private static void WriteOpcodes(TextWriter output)
     {
         using var ring = new Ring(4);
-        // IORING_REGISTER_PROBE through the library (the namespace of this sample hides the type's short name).
-        var probe = new IoUring.Interop.Probe();
-        ring.Submitter.RegisterProbe(probe);
+        var probe = ring.Submitter.GetProbe();
         var table = new Table("Opcode (IORING_OP_*)", "Value", "Kernel");
         int count = 0;
         foreach (io_uring_op op in Enum.GetValues<io_uring_op>().Where(op => op != io_uring_op.IORING_OP_LAST))

@@ -42,10 +42,10 @@ internal readonly record struct SetupTrial(bool Accepted, string Outcome, uint F
 
         io_uring_params p = default;
         p.flags = flags;
-        using var attachTo = (flags & IORING_SETUP_ATTACH_WQ) != 0 ? new Ring(Entries) : null;
+        using var attachTo = (flags & IORING_SETUP_ATTACH_WQ) != 0 ? new Ring((int)Entries) : null;
         if (attachTo is not null)
         {
-            p.wq_fd = (uint)attachTo.Fd;
+            p.wq_fd = (uint)attachTo.FileDescriptor;
             notes.Add("wq_fd of another ring");
         }
 

@@ -8,10 +8,11 @@ using static IoUring.Interop.Native.Constants;
 
 namespace IoUring.Interop;
 
-/// <summary>The opcodes the running kernel supports, as filled by <see cref="Submitter.RegisterProbe"/>.</summary>
+/// <summary>The opcodes the running kernel supports: get one with <see cref="Submitter.GetProbe"/> or <see cref="For"/>.</summary>
 /// <remarks>
+/// A probe is always filled: there is no public way to make an empty one, which would answer false for everything.
 /// The probe memory (an <c>io_uring_probe</c> with room for 256 ops) is allocated once, on the pinned object heap,
-/// and reused by every <see cref="Submitter.RegisterProbe"/> call. Available since Linux 5.6.
+/// and reused when <see cref="Submitter.RegisterProbe"/> refreshes it. Available since Linux 5.6.
 /// </remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_probe.3.html"/>
 public sealed unsafe class Probe
@@ -24,17 +25,30 @@ public sealed unsafe class Probe
     // Pinned: the kernel writes through the pointer, so the GC must never move this array.
     private readonly byte[] _memory = GC.AllocateArray<byte>(ByteLength, pinned: true);
 
-    /// <summary>Creates an empty probe; fill it with <see cref="Submitter.RegisterProbe"/>.</summary>
-    public Probe()
+    private Probe()
     {
     }
+
+    /// <summary>Asks the kernel behind <paramref name="ring"/> which opcodes it supports (IORING_REGISTER_PROBE).</summary>
+    /// <remarks>The same as <c>ring.Submitter.GetProbe()</c>. Available since Linux 5.6.</remarks>
+    /// <exception cref="IoUringException">The kernel refused (EINVAL before Linux 5.6).</exception>
+    public static Probe For(Ring ring)
+    {
+        ArgumentNullException.ThrowIfNull(ring);
+        return ring.Submitter.GetProbe();
+    }
+
+    /// <summary>An unfilled probe, for <see cref="Submitter.GetProbe"/> to fill.</summary>
+    internal static Probe CreateEmpty() => new();
 
     internal io_uring_probe* Pointer => (io_uring_probe*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_memory));
 
     /// <summary>The highest opcode the kernel knows (supported or not).</summary>
+    /// <remarks>Available since Linux 5.6.</remarks>
     public Opcode LastOp => (Opcode)Pointer->last_op;
 
     /// <summary>Whether the kernel supports <paramref name="opcode"/>.</summary>
+    /// <remarks>Available since Linux 5.6.</remarks>
     public bool IsSupported(Opcode opcode)
     {
         io_uring_probe* probe = Pointer;
@@ -45,6 +59,7 @@ public sealed unsafe class Probe
     }
 
     /// <summary>Every opcode the kernel supports, in opcode order.</summary>
+    /// <remarks>Available since Linux 5.6.</remarks>
     public IReadOnlyList<Opcode> SupportedOpcodes
     {
         get

@@ -48,7 +48,7 @@ public readonly struct Restriction : IEquatable<Restriction>
         => new(io_uring_register_restriction_op.IORING_RESTRICTION_SQE_FLAGS_REQUIRED, (byte)flags);
 
     /// <summary>What the restriction is about (register opcode, SQE opcode, allowed or required SQE flags).</summary>
-    public io_uring_register_restriction_op Kind => (io_uring_register_restriction_op)Native.opcode;
+    public RestrictionOp Kind => (RestrictionOp)Native.opcode;
 
     /// <summary>The opcode or flag bits the restriction names.</summary>
     public byte Value => Native.register_op;
@@ -71,6 +71,6 @@ public readonly struct Restriction : IEquatable<Restriction>
     /// <summary>Whether two restrictions differ.</summary>
     public static bool operator !=(Restriction left, Restriction right) => !left.Equals(right);
 
-    /// <summary>The kind and value, e.g. <c>IORING_RESTRICTION_SQE_OP 0</c>.</summary>
+    /// <summary>The kind and value, e.g. <c>SqeOp 0</c>.</summary>
     public override string ToString() => $"{Kind} {Value}";
 }

@@ -15,7 +15,7 @@ internal static unsafe class FixedBuffers
             vectors[i] = new IoVector(pool + (nint)i * size, (nuint)size);
         }
 
-        int result = Syscalls.io_uring_register(ring.Fd, (uint)io_uring_register_op.IORING_REGISTER_BUFFERS, vectors, (uint)count);
+        int result = Syscalls.io_uring_register(ring.FileDescriptor, (uint)io_uring_register_op.IORING_REGISTER_BUFFERS, vectors, (uint)count);
         if (result < 0)
         {
             throw new IoUringException(-result, "io_uring_register(IORING_REGISTER_BUFFERS)");

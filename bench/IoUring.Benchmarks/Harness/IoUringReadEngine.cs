@@ -28,7 +28,7 @@ internal static unsafe class IoUringReadEngine
 
         // Page-aligned, as the C twin's posix_memalign gives.
         byte* pool = (byte*)NativeMemory.AlignedAlloc((nuint)qd * (nuint)block, 4096);
-        var ring = new Ring((uint)Clock.ReadRingEntries);
+        var ring = new Ring((int)Clock.ReadRingEntries);
         try
         {
             SubmissionQueue sq = ring.SubmissionQueue;

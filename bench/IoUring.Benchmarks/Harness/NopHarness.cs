@@ -59,7 +59,7 @@ internal static class NopHarness
             }
         }
 
-        ring.SubmitAndWait((uint)batch);
+        ring.SubmitAndWait(batch);
         int reaped = 0;
         while (reaped < batch)
         {
@@ -75,7 +75,7 @@ internal static class NopHarness
 
             if (reaped < batch)
             {
-                ring.SubmitAndWait((uint)(batch - reaped));
+                ring.SubmitAndWait(batch - reaped);
             }
         }
 

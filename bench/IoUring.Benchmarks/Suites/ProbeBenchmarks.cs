@@ -23,7 +23,7 @@ public unsafe class ProbeBenchmarks
     {
         byte* buffer = stackalloc byte[sizeof(io_uring_probe) + MaxOps * sizeof(io_uring_probe_op)];
         new System.Span<byte>(buffer, sizeof(io_uring_probe) + MaxOps * sizeof(io_uring_probe_op)).Clear();
-        return Syscalls.io_uring_register(_ring.Fd, (uint)io_uring_register_op.IORING_REGISTER_PROBE, buffer, MaxOps);
+        return Syscalls.io_uring_register(_ring.FileDescriptor, (uint)io_uring_register_op.IORING_REGISTER_PROBE, buffer, MaxOps);
     }
 
     /// <summary>A whole ring: io_uring_setup, the mmaps, and teardown.</summary>

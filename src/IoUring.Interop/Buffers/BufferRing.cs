@@ -111,10 +111,9 @@ public sealed unsafe class BufferRing : IDisposable
     /// <exception cref="ObjectDisposedException">The ring is disposed.</exception>
     public void Register(Submitter submitter)
     {
-        io_uring_buf* memory = Ring;
         ArgumentNullException.ThrowIfNull(submitter);
-        PbufRingFlags flags = incremental ? PbufRingFlags.Inc : 0;
-        submitter.RegisterBufRingWithFlags((ulong)memory, entries, groupId, flags);
+        PbufRingFlags flags = Incremental ? PbufRingFlags.Inc : 0;
+        submitter.RegisterBufRingWithFlags(Address, Entries, GroupId, flags);
         registeredWith = submitter;
     }
 

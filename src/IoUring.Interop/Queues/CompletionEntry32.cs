@@ -70,6 +70,22 @@ public readonly struct CompletionEntry32
     /// <remarks>Available since Linux 5.1.</remarks>
     public static explicit operator CompletionEntry(CompletionEntry32 entry) => new(entry.Cqe);
 
-    /// <inheritdoc/>
+    /// <summary>Whether the operation failed: <see cref="Result"/> is a negated errno.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    public bool IsError => Cqe.res < 0;
+
+    /// <summary>The errno of a failed operation (<see cref="Errno.ECANCELED"/> for <c>Result == -125</c>); <see cref="Errno.None"/> when it succeeded.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    public Errno Error => ErrnoExtensions.FromResult(Cqe.res);
+
+    /// <summary>Returns <see cref="Result"/> when the operation succeeded; otherwise throws an <see cref="IoUringException"/> naming <paramref name="operation"/> and the errno.</summary>
+    /// <param name="operation">What the entry was, for the message (e.g. "read" or "recv from client 3").</param>
+    /// <returns>The non-negative result (bytes transferred, a new fd...).</returns>
+    /// <exception cref="IoUringException">The result is a negated errno.</exception>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    public int ThrowIfError(string operation) => IoUringException.ThrowIfError(Cqe.res, operation);
+
+    /// <summary>The result (with the errno's name when it failed), the user data and the flags, e.g.
+    /// <c>CompletionEntry { Result = -125 (ECANCELED), UserData = 0x2a, Flags = None }</c>.</summary>
     public override string ToString() => EntryText.Describe(Cqe, nameof(CompletionEntry32));
 }

@@ -103,7 +103,7 @@ public sealed unsafe partial class CompletionQueue
             ThrowIfDisposed();
             if (_flags == null)
             {
-                IoUringException.Throw(Errno.EOPNOTSUPP, "io_uring_cq_eventfd_toggle");
+                IoUringException.Throw((int)Errno.EOPNOTSUPP, "io_uring_cq_eventfd_toggle");
             }
 
             // The application owns this word (the kernel only reads it), so a plain read-modify-write is enough.
@@ -210,9 +210,10 @@ public sealed unsafe partial class CompletionQueue
 
     /// <summary>Takes the next 32-byte completion; false when none is waiting.</summary>
     /// <remarks>On a mixed ring (<see cref="RingBuilder.SetupCqeMixed"/>) a 16-byte entry comes back with zero extra
-    /// words. Available since Linux 5.19.</remarks>
+    /// words. Named apart from <see cref="TryDequeue"/> so that <c>TryDequeue(out var c)</c> and <c>TryDequeue(out _)</c>
+    /// compile. Available since Linux 5.19.</remarks>
     /// <exception cref="InvalidOperationException">The ring's entries are 16 bytes (neither <see cref="RingBuilder.SetupCqe32"/> nor <see cref="RingBuilder.SetupCqeMixed"/>).</exception>
-    public bool TryDequeue(out CompletionEntry32 entry)
+    public bool TryDequeue32(out CompletionEntry32 entry)
     {
         ThrowIfDisposed();
         if (_mixed)

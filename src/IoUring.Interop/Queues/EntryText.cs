@@ -13,6 +13,13 @@ internal static class EntryText
         return string.Create(CultureInfo.InvariantCulture, $"SubmissionEntry {{ Opcode = {opcode}, Fd = {sqe.fd}, Flags = 0x{sqe.flags:x}, UserData = 0x{sqe.user_data:x} }}");
     }
 
-    internal static string Describe(in io_uring_cqe cqe, string typeName) =>
-        string.Create(CultureInfo.InvariantCulture, $"{typeName} {{ Result = {cqe.res}, UserData = 0x{cqe.user_data:x}, Flags = 0x{cqe.flags:x} }}");
+    internal static string Describe(in io_uring_cqe cqe, string typeName)
+    {
+        string result = cqe.res < 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{cqe.res} ({ErrnoExtensions.FromResult(cqe.res).Name()})")
+            : cqe.res.ToString(CultureInfo.InvariantCulture);
+        // The upper 16 bits of the flags are the selected buffer's id (IORING_CQE_BUFFER_SHIFT), not flags.
+        string buffer = CompletionFlags.BufferId(cqe.flags) is ushort id ? string.Create(CultureInfo.InvariantCulture, $", BufferId = {id}") : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{typeName} {{ Result = {result}, UserData = 0x{cqe.user_data:x}, Flags = {(CqeFlags)(cqe.flags & 0xFFFF)}{buffer} }}");
+    }
 }

@@ -143,7 +143,7 @@ public sealed unsafe partial class SubmissionQueue
 
     /// <summary>Whether completion work is pending and the task should enter the kernel to run it (<c>IORING_SQ_TASKRUN</c>).</summary>
     /// <remarks>Set only on rings built with <see cref="RingBuilder.SetupTaskRunFlag"/>. Available since Linux 5.19.</remarks>
-    public bool Taskrun
+    public bool TaskRun
     {
         get
         {

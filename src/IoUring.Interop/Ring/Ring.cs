@@ -24,8 +24,8 @@ public sealed unsafe partial class Ring : IDisposable
     /// <param name="entries">The submission queue size (rounded up to a power of two, at most 32768); the completion queue gets twice as many.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="entries"/> is 0 or above 32768.</exception>
     /// <exception cref="IoUringException">io_uring_setup(2) or a mapping failed.</exception>
-    public Ring(uint entries)
-        : this(RingSetup.Run(entries, default, RingGeometry.Validate(entries, 0, 0), dontFork: false))
+    public Ring(int entries)
+        : this(RingSetup.Run(Entries(entries), default, RingGeometry.Validate(Entries(entries), 0, 0), dontFork: false))
     {
     }
 
@@ -37,6 +37,10 @@ public sealed unsafe partial class Ring : IDisposable
         _completionQueue = new CompletionQueue(this, memory);
         _submitter = new Submitter(this, _submissionQueue, _parameters);
     }
+
+    // Counts are int in the public surface (.NET's convention); a negative one is refused here, before it could wrap.
+    private static uint Entries(int entries) =>
+        entries > 0 ? (uint)entries : throw new ArgumentOutOfRangeException(nameof(entries), entries, "A ring needs at least one entry (1 to 32768).");
 
     internal static Ring Create(uint entries, in io_uring_params parameters, RingGeometry geometry, bool dontFork) =>
         new(RingSetup.Run(entries, parameters, geometry, dontFork));
@@ -75,7 +79,7 @@ public sealed unsafe partial class Ring : IDisposable
     /// <summary>Submits every queued entry and waits for at least <paramref name="want"/> completions; see <see cref="Submitter.SubmitAndWait"/>.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
     /// <returns>The number of entries submitted.</returns>
-    public int SubmitAndWait(uint want) => Submitter.SubmitAndWait(want);
+    public int SubmitAndWait(int want) => Submitter.SubmitAndWait(want);
 
     /// <summary>The submitter, submission queue and completion queue, to use the parts independently.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
@@ -109,11 +113,11 @@ public sealed unsafe partial class Ring : IDisposable
         }
     }
 
-    /// <summary>The ring's file descriptor.</summary>
+    /// <summary>The ring's file descriptor (not the <see cref="Interop.Fd"/> target type of the opcode builders).</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
     /// <exception cref="InvalidOperationException">The ring was built with <see cref="RingBuilder.SetupRegisteredFdOnly"/> and has no fd.</exception>
     /// <exception cref="ObjectDisposedException">The ring is disposed.</exception>
-    public int Fd
+    public int FileDescriptor
     {
         get
         {
@@ -126,6 +130,12 @@ public sealed unsafe partial class Ring : IDisposable
             return _handle.Value;
         }
     }
+
+    /// <summary>The ring's file descriptor: the old name of <see cref="FileDescriptor"/>, kept until every branch is merged.</summary>
+    /// <remarks>Available since Linux 5.1.</remarks>
+    [Obsolete("Use FileDescriptor; Fd is also the name of the opcode builders' file target type.")]
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public int Fd => FileDescriptor;
 
     /// <summary>Unmaps the queues and closes the ring (unregistering its registered ring index first, if any); safe to call twice.</summary>
     /// <remarks>

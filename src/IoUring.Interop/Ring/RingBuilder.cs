@@ -93,7 +93,7 @@ public sealed partial class RingBuilder
     /// <remarks>Available since Linux 5.19.</remarks>
     public RingBuilder SetupCoopTaskRun() => Set(IORING_SETUP_COOP_TASKRUN);
 
-    /// <summary>Has the kernel set <see cref="SubmissionQueue.Taskrun"/> when completion work is pending (<c>IORING_SETUP_TASKRUN_FLAG</c>); needs <see cref="SetupCoopTaskRun"/> or <see cref="SetupDeferTaskRun"/>.</summary>
+    /// <summary>Has the kernel set <see cref="SubmissionQueue.TaskRun"/> when completion work is pending (<c>IORING_SETUP_TASKRUN_FLAG</c>); needs <see cref="SetupCoopTaskRun"/> or <see cref="SetupDeferTaskRun"/>.</summary>
     /// <remarks>Available since Linux 5.19.</remarks>
     public RingBuilder SetupTaskRunFlag() => Set(IORING_SETUP_TASKRUN_FLAG);
 
@@ -119,7 +119,7 @@ public sealed partial class RingBuilder
 
     /// <summary>Lets the completion queue hold both 16- and 32-byte entries (<c>IORING_SETUP_CQE_MIXED</c>): a 32-byte completion carries <c>IORING_CQE_F_32</c> and fills two 16-byte slots.</summary>
     /// <remarks>The queue drops the kernel's <c>IORING_CQE_F_SKIP</c> padding itself; read big completions with
-    /// <see cref="CompletionQueue.TryDequeue(out CompletionEntry32)"/>. Not with <see cref="SetupCqe32"/>.
+    /// <see cref="CompletionQueue.TryDequeue32(out CompletionEntry32)"/>. Not with <see cref="SetupCqe32"/>.
     /// Available since Linux 6.18.</remarks>
     public RingBuilder SetupCqeMixed() => Set(IORING_SETUP_CQE_MIXED);
 

@@ -10,14 +10,14 @@ public enum SubmitStatus
     Success = 0,
 
     /// <summary>EINTR: a signal interrupted the wait; call again.</summary>
-    Interrupted = Errno.EINTR,
+    Interrupted = (int)Errno.EINTR,
 
     /// <summary>EAGAIN: the kernel could not allocate resources for a request right now; reap completions and retry.</summary>
-    TryAgain = Errno.EAGAIN,
+    TryAgain = (int)Errno.EAGAIN,
 
     /// <summary>EBUSY: the completion queue is overflowing or requests are in flight; reap completions and retry.</summary>
-    Busy = Errno.EBUSY,
+    Busy = (int)Errno.EBUSY,
 
     /// <summary>ETIME: the timeout given in <see cref="SubmitArgs"/> passed before enough completions arrived.</summary>
-    TimedOut = Errno.ETIME,
+    TimedOut = (int)Errno.ETIME,
 }

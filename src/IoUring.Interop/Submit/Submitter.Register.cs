@@ -32,8 +32,9 @@ public sealed partial class Submitter
         ThrowIfDisposed();
         ThrowIfBufferCountInvalid(buffers.Length, nameof(buffers));
         // IoVector is laid out as struct iovec (two words), so the span is handed over as it is.
-        Checked(Syscalls.RegisterBuffers(EnterFd, MemoryMarshal.Cast<IoVector, iovec>(buffers), RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_BUFFERS));
+        int result;
+        do result = Syscalls.RegisterBuffers(EnterFd, MemoryMarshal.Cast<IoVector, iovec>(buffers), RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_BUFFERS));
     }
 
     /// <summary>Replaces the fixed buffers starting at <paramref name="offset"/>, optionally tagging each new buffer.</summary>
@@ -45,23 +46,25 @@ public sealed partial class Submitter
     /// <para>Available since Linux 5.13.</para>
     /// </remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buffers_update_tag.3.html"/>
-    public unsafe void RegisterBuffersUpdate(uint offset, ReadOnlySpan<IoVector> buffers, ReadOnlySpan<ulong> tags = default)
+    public unsafe void RegisterBuffersUpdate(int offset, ReadOnlySpan<IoVector> buffers, ReadOnlySpan<ulong> tags = default)
     {
         ThrowIfDisposed();
         ThrowIfBufferCountInvalid(buffers.Length, nameof(buffers));
         ThrowIfTagsMismatch(buffers.Length, tags.Length, nameof(tags));
+        ThrowIfNegative(offset, nameof(offset));
         fixed (IoVector* data = buffers)
         fixed (ulong* tagData = tags)
         {
             var update = new io_uring_rsrc_update2
             {
-                offset = offset,
+                offset = (uint)offset,
                 data = (ulong)data,
                 tags = (ulong)tagData,
                 nr = (uint)buffers.Length,
             };
-            Checked(Syscalls.RegisterBuffersUpdate(EnterFd, in update, RegisteredRing),
-                nameof(io_uring_register_op.IORING_REGISTER_BUFFERS_UPDATE));
+            int result;
+            do result = Syscalls.RegisterBuffersUpdate(EnterFd, in update, RegisteredRing); while (result == Interrupted);
+            Checked(result, nameof(io_uring_register_op.IORING_REGISTER_BUFFERS_UPDATE));
         }
     }
 
@@ -88,39 +91,41 @@ public sealed partial class Submitter
                 data = (ulong)data,
                 tags = (ulong)tagData,
             };
-            Checked(Syscalls.RegisterBuffers2(EnterFd, in register, RegisteredRing),
-                nameof(io_uring_register_op.IORING_REGISTER_BUFFERS2));
+            int result;
+            do result = Syscalls.RegisterBuffers2(EnterFd, in register, RegisteredRing); while (result == Interrupted);
+            Checked(result, nameof(io_uring_register_op.IORING_REGISTER_BUFFERS2));
         }
     }
 
     /// <summary>Registers an empty table of <paramref name="count"/> fixed buffers, to be filled with <see cref="RegisterBuffersUpdate"/>.</summary>
     /// <remarks>Available since Linux 5.13.</remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buffers_sparse.3.html"/>
-    public void RegisterBuffersSparse(uint count)
+    public void RegisterBuffersSparse(int count)
     {
         ThrowIfDisposed();
-        ThrowIfBufferCountInvalid(count, nameof(count));
-        var register = new io_uring_rsrc_register { nr = count, flags = IORING_RSRC_REGISTER_SPARSE };
-        Checked(Syscalls.RegisterBuffers2(EnterFd, in register, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_BUFFERS2));
+        var register = new io_uring_rsrc_register { nr = (uint)count, flags = IORING_RSRC_REGISTER_SPARSE };
+        int result;
+        do result = Syscalls.RegisterBuffers2(EnterFd, in register, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_BUFFERS2));
     }
 
     /// <summary>Registers an empty file table of <paramref name="count"/> slots, the prerequisite for direct descriptors.</summary>
     /// <remarks>Available since Linux 5.19.</remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files_sparse.3.html"/>
-    public void RegisterFilesSparse(uint count)
+    public void RegisterFilesSparse(int count)
     {
         ThrowIfDisposed();
-        if (count == 0)
-            throw new ArgumentOutOfRangeException(nameof(count), "A file table needs at least one slot.");
-        var register = new io_uring_rsrc_register { nr = count, flags = IORING_RSRC_REGISTER_SPARSE };
-        Checked(Syscalls.RegisterFiles2(EnterFd, in register, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_FILES2));
+        if (count <= 0)
+            throw new ArgumentOutOfRangeException(nameof(count), count, "A file table needs at least one slot.");
+        var register = new io_uring_rsrc_register { nr = (uint)count, flags = IORING_RSRC_REGISTER_SPARSE };
+        int result;
+        do result = Syscalls.RegisterFiles2(EnterFd, in register, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_FILES2));
     }
 
-    /// <summary>Registers files for use as <see cref="Fixed"/> targets; an fd of -1 leaves its slot empty for <see cref="RegisterFilesUpdate"/>.</summary>
+    /// <summary>Registers files for use as <see cref="Fixed"/> targets; an fd of -1 leaves its slot empty for <see cref="RegisterFilesUpdate(int, ReadOnlySpan{int})"/>.</summary>
     /// <remarks>
-    /// <para>The kernel takes its own reference to each file: closing the fd afterwards does not unregister it.</para>
+    /// <para><b>Lifetime:</b> the kernel takes its own reference to each file: closing the fd afterwards does not unregister it.</para>
     /// <para>Available since Linux 5.1.</para>
     /// </remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files.3.html"/>
@@ -129,47 +134,67 @@ public sealed partial class Submitter
         ThrowIfDisposed();
         if (fds.IsEmpty)
             throw new ArgumentException("At least one fd is required (use -1 for an empty slot).", nameof(fds));
-        Checked(Syscalls.RegisterFiles(EnterFd, fds, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_FILES));
+        int result;
+        do result = Syscalls.RegisterFiles(EnterFd, fds, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_FILES));
     }
 
     /// <summary>Replaces registered files starting at slot <paramref name="offset"/> (-1 empties a slot, -2 skips it) and returns how many slots were updated.</summary>
     /// <remarks>Available since Linux 5.5.</remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files_update.3.html"/>
-    public unsafe int RegisterFilesUpdate(uint offset, ReadOnlySpan<int> fds)
+    public unsafe int RegisterFilesUpdate(int offset, ReadOnlySpan<int> fds)
     {
         ThrowIfDisposed();
         if (fds.IsEmpty)
             throw new ArgumentException("At least one fd is required.", nameof(fds));
+        ThrowIfNegative(offset, nameof(offset));
         fixed (int* data = fds)
         {
-            var update = new io_uring_rsrc_update { offset = offset, data = (ulong)data };
-            return Checked(Syscalls.RegisterFilesUpdate(EnterFd, in update, (uint)fds.Length, RegisteredRing),
-                nameof(io_uring_register_op.IORING_REGISTER_FILES_UPDATE));
+            var update = new io_uring_rsrc_update { offset = (uint)offset, data = (ulong)data };
+            int result;
+            do result = Syscalls.RegisterFilesUpdate(EnterFd, in update, (uint)fds.Length, RegisteredRing); while (result == Interrupted);
+            return Checked(result, nameof(io_uring_register_op.IORING_REGISTER_FILES_UPDATE));
         }
     }
 
     /// <summary>Registers an eventfd that the kernel signals whenever a completion is posted.</summary>
-    /// <remarks>Available since Linux 5.2.</remarks>
+    /// <remarks>
+    /// <para><b>Lifetime:</b> the kernel takes its own reference to the eventfd: closing the fd afterwards does not
+    /// unregister it (<see cref="UnregisterEventfd"/> does).</para>
+    /// <para>Available since Linux 5.2.</para>
+    /// </remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_eventfd.3.html"/>
     public void RegisterEventfd(int eventfd)
     {
         ThrowIfDisposed();
-        Checked(Syscalls.RegisterEventfd(EnterFd, new ReadOnlySpan<int>(in eventfd), RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_EVENTFD));
+        int result;
+        do result = Syscalls.RegisterEventfd(EnterFd, new ReadOnlySpan<int>(in eventfd), RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_EVENTFD));
     }
 
-    /// <summary>Like <see cref="RegisterEventfd"/>, but signals only completions of requests that went asynchronous, not those completed inline.</summary>
+    /// <summary>Like <see cref="RegisterEventfd(int)"/>, but signals only completions of requests that went asynchronous, not those completed inline.</summary>
     /// <remarks>Available since Linux 5.6.</remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_eventfd_async.3.html"/>
     public void RegisterEventfdAsync(int eventfd)
     {
         ThrowIfDisposed();
-        Checked(Syscalls.RegisterEventfdAsync(EnterFd, new ReadOnlySpan<int>(in eventfd), RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_EVENTFD_ASYNC));
+        int result;
+        do result = Syscalls.RegisterEventfdAsync(EnterFd, new ReadOnlySpan<int>(in eventfd), RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_EVENTFD_ASYNC));
     }
 
-    /// <summary>Fills <paramref name="probe"/> with the opcodes the running kernel supports.</summary>
+    /// <summary>Returns a probe filled with the opcodes the running kernel supports.</summary>
+    /// <remarks>liburing's <c>io_uring_get_probe_ring</c>. Available since Linux 5.6.</remarks>
+    /// <exception cref="IoUringException">The kernel refused (EINVAL before Linux 5.6).</exception>
+    /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_get_probe_ring.3.html"/>
+    public Probe GetProbe()
+    {
+        Probe probe = Probe.CreateEmpty();
+        RegisterProbe(probe);
+        return probe;
+    }
+
+    /// <summary>Refills <paramref name="probe"/> with the opcodes the running kernel supports (the Rust crate's <c>register_probe</c>).</summary>
     /// <remarks>Available since Linux 5.6.</remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_probe.3.html"/>
     public unsafe void RegisterProbe(Probe probe)
@@ -178,8 +203,9 @@ public sealed partial class Submitter
         ArgumentNullException.ThrowIfNull(probe);
         // io_uring/register.c io_probe(): the whole probe must arrive zeroed, so a reused one is cleared first.
         probe.Clear();
-        Checked(Syscalls.RegisterProbe(EnterFd, probe.Pointer, Probe.Count, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_PROBE));
+        int result;
+        do result = Syscalls.RegisterProbe(EnterFd, probe.Pointer, Probe.Count, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_PROBE));
     }
 
     /// <summary>Registers the calling thread's credentials and returns the personality id an SQE can name to run with them.</summary>
@@ -188,8 +214,9 @@ public sealed partial class Submitter
     public ushort RegisterPersonality()
     {
         ThrowIfDisposed();
-        return (ushort)Checked(Syscalls.RegisterPersonality(EnterFd, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_PERSONALITY));
+        int result;
+        do result = Syscalls.RegisterPersonality(EnterFd, RegisteredRing); while (result == Interrupted);
+        return (ushort)Checked(result, nameof(io_uring_register_op.IORING_REGISTER_PERSONALITY));
     }
 
     /// <summary>Unregisters all fixed buffers (the kernel also drops them when the ring is disposed).</summary>
@@ -198,8 +225,9 @@ public sealed partial class Submitter
     public void UnregisterBuffers()
     {
         ThrowIfDisposed();
-        Checked(Syscalls.UnregisterBuffers(EnterFd, RegisteredRing),
-            nameof(io_uring_register_op.IORING_UNREGISTER_BUFFERS));
+        int result;
+        do result = Syscalls.UnregisterBuffers(EnterFd, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_UNREGISTER_BUFFERS));
     }
 
     /// <summary>Unregisters all registered files (the kernel also drops them when the ring is disposed).</summary>
@@ -208,8 +236,9 @@ public sealed partial class Submitter
     public void UnregisterFiles()
     {
         ThrowIfDisposed();
-        Checked(Syscalls.UnregisterFiles(EnterFd, RegisteredRing),
-            nameof(io_uring_register_op.IORING_UNREGISTER_FILES));
+        int result;
+        do result = Syscalls.UnregisterFiles(EnterFd, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_UNREGISTER_FILES));
     }
 
     /// <summary>Unregisters the eventfd, stopping completion notifications.</summary>
@@ -218,8 +247,9 @@ public sealed partial class Submitter
     public void UnregisterEventfd()
     {
         ThrowIfDisposed();
-        Checked(Syscalls.UnregisterEventfd(EnterFd, RegisteredRing),
-            nameof(io_uring_register_op.IORING_UNREGISTER_EVENTFD));
+        int result;
+        do result = Syscalls.UnregisterEventfd(EnterFd, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_UNREGISTER_EVENTFD));
     }
 
     /// <summary>Unregisters a personality returned by <see cref="RegisterPersonality"/>.</summary>
@@ -228,8 +258,9 @@ public sealed partial class Submitter
     public void UnregisterPersonality(ushort personality)
     {
         ThrowIfDisposed();
-        Checked(Syscalls.UnregisterPersonality(EnterFd, personality, RegisteredRing),
-            nameof(io_uring_register_op.IORING_UNREGISTER_PERSONALITY));
+        int result;
+        do result = Syscalls.UnregisterPersonality(EnterFd, personality, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_UNREGISTER_PERSONALITY));
     }
 
     /// <summary>Installs an allowlist of register opcodes, SQE opcodes and SQE flags; anything else then fails with EACCES.</summary>
@@ -244,8 +275,9 @@ public sealed partial class Submitter
         ThrowIfDisposed();
         if (restrictions.IsEmpty)
             throw new ArgumentException("At least one restriction is required.", nameof(restrictions));
-        Checked(Syscalls.RegisterRestrictions(EnterFd, Restriction.AsNative(restrictions), RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_RESTRICTIONS));
+        int result;
+        do result = Syscalls.RegisterRestrictions(EnterFd, Restriction.AsNative(restrictions), RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_RESTRICTIONS));
     }
 
     /// <summary>Enables a ring built with <see cref="RingBuilder.SetupRDisabled"/>.</summary>
@@ -254,8 +286,9 @@ public sealed partial class Submitter
     public void RegisterEnableRings()
     {
         ThrowIfDisposed();
-        Checked(Syscalls.RegisterEnableRings(EnterFd, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_ENABLE_RINGS));
+        int result;
+        do result = Syscalls.RegisterEnableRings(EnterFd, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_ENABLE_RINGS));
     }
 
     /// <summary>Restricts the ring's async workers to the CPUs whose bits are set in <paramref name="cpuMask"/> (bit n of byte n/8 is CPU n, as in cpu_set_t).</summary>
@@ -266,8 +299,9 @@ public sealed partial class Submitter
         ThrowIfDisposed();
         if (cpuMask.IsEmpty)
             throw new ArgumentException("The CPU mask is empty.", nameof(cpuMask));
-        Checked(Syscalls.RegisterIowqAff(EnterFd, cpuMask, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_IOWQ_AFF));
+        int result;
+        do result = Syscalls.RegisterIowqAff(EnterFd, cpuMask, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_IOWQ_AFF));
     }
 
     /// <summary>Undoes <see cref="RegisterIowqAff"/>: async workers inherit the ring creator's CPU mask again.</summary>
@@ -276,20 +310,24 @@ public sealed partial class Submitter
     public void UnregisterIowqAff()
     {
         ThrowIfDisposed();
-        Checked(Syscalls.UnregisterIowqAff(EnterFd, RegisteredRing),
-            nameof(io_uring_register_op.IORING_UNREGISTER_IOWQ_AFF));
+        int result;
+        do result = Syscalls.UnregisterIowqAff(EnterFd, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_UNREGISTER_IOWQ_AFF));
     }
 
     /// <summary>Sets the per-NUMA-node limits of bounded (regular file, block device) and unbounded (socket-like) async workers and returns the previous limits; 0 leaves a limit unchanged.</summary>
     /// <remarks>Available since Linux 5.15.</remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_iowq_max_workers.3.html"/>
-    public (uint Bounded, uint Unbounded) RegisterIowqMaxWorkers(uint bounded, uint unbounded)
+    public (int Bounded, int Unbounded) RegisterIowqMaxWorkers(int bounded, int unbounded)
     {
         ThrowIfDisposed();
-        Span<uint> values = [bounded, unbounded];
-        Checked(Syscalls.RegisterIowqMaxWorkers(EnterFd, values, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_IOWQ_MAX_WORKERS));
-        return (values[0], values[1]);
+        ThrowIfNegative(bounded, nameof(bounded));
+        ThrowIfNegative(unbounded, nameof(unbounded));
+        Span<uint> values = [(uint)bounded, (uint)unbounded];
+        int result;
+        do result = Syscalls.RegisterIowqMaxWorkers(EnterFd, values, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_IOWQ_MAX_WORKERS));
+        return ((int)values[0], (int)values[1]);
     }
 
     /// <summary>Registers a ring of provided buffers (a power of two of at most 32768 <c>io_uring_buf</c> entries at <paramref name="ringAddress"/>) as buffer group <paramref name="bufferGroup"/>.</summary>
@@ -300,7 +338,7 @@ public sealed partial class Submitter
     /// </remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buf_ring.3.html"/>
     [Obsolete("Use RegisterBufRingWithFlags, which also takes the IOU_PBUF_RING_* flags.")]
-    public void RegisterBufRing(ulong ringAddress, ushort entries, ushort bufferGroup)
+    public void RegisterBufRing(nint ringAddress, ushort entries, ushort bufferGroup)
         => RegisterBufRingWithFlags(ringAddress, entries, bufferGroup, 0);
 
     /// <summary>Registers a ring of provided buffers as buffer group <paramref name="bufferGroup"/>, with IOU_PBUF_RING_* flags (MMAP: the kernel allocates the ring; INC: incremental consumption).</summary>
@@ -312,20 +350,21 @@ public sealed partial class Submitter
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="entries"/> is zero, not a power of two, or above 32768.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_buf_ring.3.html"/>
-    public void RegisterBufRingWithFlags(ulong ringAddress, ushort entries, ushort bufferGroup, PbufRingFlags flags)
+    public void RegisterBufRingWithFlags(nint ringAddress, ushort entries, ushort bufferGroup, PbufRingFlags flags)
     {
         ThrowIfDisposed();
         if (entries == 0 || entries > MaxBufRingEntries || (entries & (entries - 1)) != 0)
             throw new ArgumentOutOfRangeException(nameof(entries), entries, "Buffer ring entries must be a power of two between 1 and 32768.");
         var register = new io_uring_buf_reg
         {
-            ring_addr = ringAddress,
+            ring_addr = (ulong)ringAddress,
             ring_entries = entries,
             bgid = bufferGroup,
             flags = (ushort)flags,
         };
-        Checked(Syscalls.RegisterPbufRing(EnterFd, in register, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_PBUF_RING));
+        int result;
+        do result = Syscalls.RegisterPbufRing(EnterFd, in register, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_PBUF_RING));
     }
 
     /// <summary>Unregisters the provided-buffer ring of group <paramref name="bufferGroup"/>.</summary>
@@ -335,8 +374,9 @@ public sealed partial class Submitter
     {
         ThrowIfDisposed();
         var register = new io_uring_buf_reg { bgid = bufferGroup };
-        Checked(Syscalls.UnregisterPbufRing(EnterFd, in register, RegisteredRing),
-            nameof(io_uring_register_op.IORING_UNREGISTER_PBUF_RING));
+        int result;
+        do result = Syscalls.UnregisterPbufRing(EnterFd, in register, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_UNREGISTER_PBUF_RING));
     }
 
     /// <summary>Cancels the submitted requests <paramref name="builder"/> matches and waits (up to <paramref name="timeout"/>, or forever) until they are gone.</summary>
@@ -364,8 +404,9 @@ public sealed partial class Submitter
             cancel.flags |= IORING_ASYNC_CANCEL_OP;
             cancel.opcode = (byte)op;
         }
-        Checked(Syscalls.RegisterSyncCancel(EnterFd, in cancel, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_SYNC_CANCEL));
+        int result;
+        do result = Syscalls.RegisterSyncCancel(EnterFd, in cancel, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_SYNC_CANCEL));
     }
 
     /// <summary>Registers a network interface's hardware RX queue for zero-copy receive; the kernel fills the offsets and ids in <paramref name="registration"/>.</summary>
@@ -379,8 +420,9 @@ public sealed partial class Submitter
     public void RegisterIfq(ref io_uring_zcrx_ifq_reg registration)
     {
         ThrowIfDisposed();
-        Checked(Syscalls.RegisterZcrxIfq(EnterFd, ref registration, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_ZCRX_IFQ));
+        int result;
+        do result = Syscalls.RegisterZcrxIfq(EnterFd, ref registration, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_ZCRX_IFQ));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -391,6 +433,12 @@ public sealed partial class Submitter
     {
         if (count is <= 0 or > MaxRegisteredBuffers)
             throw new ArgumentOutOfRangeException(paramName, count, $"A buffer table holds between 1 and {MaxRegisteredBuffers} buffers.");
+    }
+
+    private static void ThrowIfNegative(int value, string paramName)
+    {
+        if (value < 0)
+            throw new ArgumentOutOfRangeException(paramName, value, "The value cannot be negative.");
     }
 
     private static void ThrowIfTagsMismatch(int items, int tags, string paramName)

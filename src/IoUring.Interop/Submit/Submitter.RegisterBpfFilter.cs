@@ -15,7 +15,8 @@ public sealed partial class Submitter
     public void RegisterBpfFilter(in io_uring_bpf filter)
     {
         ThrowIfDisposed();
-        Checked(Syscalls.RegisterBpfFilter(EnterFd, in filter, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_BPF_FILTER));
+        int result;
+        do result = Syscalls.RegisterBpfFilter(EnterFd, in filter, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_BPF_FILTER));
     }
 }

@@ -11,8 +11,9 @@ public sealed partial class Submitter
     {
         ThrowIfDisposed();
         var status = new io_uring_buf_status { buf_group = bufferGroup };
-        Checked(Syscalls.RegisterPbufStatus(EnterFd, ref status, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_PBUF_STATUS));
+        int result;
+        do result = Syscalls.RegisterPbufStatus(EnterFd, ref status, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_PBUF_STATUS));
         // The ring's head and tail are 16-bit counters; the kernel reports the head widened to 32 bits.
         return (ushort)status.head;
     }

@@ -11,7 +11,8 @@ public sealed partial class Submitter
     {
         ThrowIfDisposed();
         var register = new io_uring_clock_register { clockid = (uint)clock };
-        Checked(Syscalls.RegisterClock(EnterFd, in register, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_CLOCK));
+        int result;
+        do result = Syscalls.RegisterClock(EnterFd, in register, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_CLOCK));
     }
 }

@@ -23,8 +23,9 @@ public sealed partial class Submitter
         fixed (ulong* tagData = tags)
         {
             var register = new io_uring_rsrc_register { nr = (uint)fds.Length, data = (ulong)data, tags = (ulong)tagData };
-            Checked(Syscalls.RegisterFiles2(EnterFd, in register, RegisteredRing),
-                nameof(io_uring_register_op.IORING_REGISTER_FILES2));
+            int result;
+            do result = Syscalls.RegisterFiles2(EnterFd, in register, RegisteredRing); while (result == Interrupted);
+            Checked(result, nameof(io_uring_register_op.IORING_REGISTER_FILES2));
         }
     }
 
@@ -35,35 +36,40 @@ public sealed partial class Submitter
     /// <para>Available since Linux 5.13.</para>
     /// </remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files_update_tag.3.html"/>
-    public unsafe int RegisterFilesUpdateTag(uint offset, ReadOnlySpan<int> fds, ReadOnlySpan<ulong> tags)
+    public unsafe int RegisterFilesUpdateTag(int offset, ReadOnlySpan<int> fds, ReadOnlySpan<ulong> tags)
     {
         ThrowIfDisposed();
         if (fds.IsEmpty)
             throw new ArgumentException("At least one fd is required.", nameof(fds));
         ThrowIfTagsMismatch(fds.Length, tags.Length, nameof(tags));
+        ThrowIfNegative(offset, nameof(offset));
         fixed (int* data = fds)
         fixed (ulong* tagData = tags)
         {
             var update = new io_uring_rsrc_update2
             {
-                offset = offset,
+                offset = (uint)offset,
                 data = (ulong)data,
                 tags = (ulong)tagData,
                 nr = (uint)fds.Length,
             };
-            return Checked(Syscalls.RegisterFilesUpdate2(EnterFd, in update, RegisteredRing),
-                nameof(io_uring_register_op.IORING_REGISTER_FILES_UPDATE2));
+            int result;
+            do result = Syscalls.RegisterFilesUpdate2(EnterFd, in update, RegisteredRing); while (result == Interrupted);
+            return Checked(result, nameof(io_uring_register_op.IORING_REGISTER_FILES_UPDATE2));
         }
     }
 
     /// <summary>Limits the slots the kernel picks for auto-allocated direct descriptors (<see cref="DestinationSlot.Auto"/>) to [<paramref name="offset"/>, <paramref name="offset"/> + <paramref name="length"/>).</summary>
     /// <remarks>Available since Linux 6.0.</remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_file_alloc_range.3.html"/>
-    public void RegisterFileAllocRange(uint offset, uint length)
+    public void RegisterFileAllocRange(int offset, int length)
     {
         ThrowIfDisposed();
-        var range = new io_uring_file_index_range { off = offset, len = length };
-        Checked(Syscalls.RegisterFileAllocRange(EnterFd, in range, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_FILE_ALLOC_RANGE));
+        ThrowIfNegative(offset, nameof(offset));
+        ThrowIfNegative(length, nameof(length));
+        var range = new io_uring_file_index_range { off = (uint)offset, len = (uint)length };
+        int result;
+        do result = Syscalls.RegisterFileAllocRange(EnterFd, in range, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_FILE_ALLOC_RANGE));
     }
 }

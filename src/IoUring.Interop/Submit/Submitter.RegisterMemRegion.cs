@@ -24,8 +24,9 @@ public sealed partial class Submitter
                 region_uptr = (ulong)desc,
                 flags = registeredWaitArguments ? (ulong)IORING_MEM_REGION_REG_WAIT_ARG : 0,
             };
-            Checked(Syscalls.RegisterMemRegion(EnterFd, in register, RegisteredRing),
-                nameof(io_uring_register_op.IORING_REGISTER_MEM_REGION));
+            int result;
+            do result = Syscalls.RegisterMemRegion(EnterFd, in register, RegisteredRing); while (result == Interrupted);
+            Checked(result, nameof(io_uring_register_op.IORING_REGISTER_MEM_REGION));
         }
     }
 }

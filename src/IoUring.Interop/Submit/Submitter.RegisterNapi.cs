@@ -11,8 +11,9 @@ public sealed partial class Submitter
     {
         ThrowIfDisposed();
         napi.Native.opcode = (byte)io_uring_napi_op.IO_URING_NAPI_REGISTER_OP;
-        Checked(Syscalls.RegisterNapi(EnterFd, ref napi.Native, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_NAPI));
+        int result;
+        do result = Syscalls.RegisterNapi(EnterFd, ref napi.Native, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_NAPI));
     }
 
     /// <summary>Disables NAPI busy polling; the kernel writes the settings that were in force into <paramref name="napi"/>.</summary>
@@ -21,8 +22,9 @@ public sealed partial class Submitter
     public void UnregisterNapi(ref Napi napi)
     {
         ThrowIfDisposed();
-        Checked(Syscalls.UnregisterNapi(EnterFd, ref napi.Native, RegisteredRing),
-            nameof(io_uring_register_op.IORING_UNREGISTER_NAPI));
+        int result;
+        do result = Syscalls.UnregisterNapi(EnterFd, ref napi.Native, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_UNREGISTER_NAPI));
     }
 
     /// <summary>Adds a NAPI id to the ring's busy-poll list; the ring must use <see cref="NapiTracking.Static"/>.</summary>
@@ -39,7 +41,8 @@ public sealed partial class Submitter
     {
         ThrowIfDisposed();
         var napi = new io_uring_napi { opcode = (byte)op, op_param = napiId };
-        Checked(Syscalls.RegisterNapi(EnterFd, ref napi, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_NAPI));
+        int result;
+        do result = Syscalls.RegisterNapi(EnterFd, ref napi, RegisteredRing); while (result == Interrupted);
+        Checked(result, nameof(io_uring_register_op.IORING_REGISTER_NAPI));
     }
 }

@@ -29,8 +29,9 @@ public sealed partial class Submitter
         fixed (byte* buffer = data)
         {
             var header = new io_uring_query_hdr { query_data = (ulong)buffer, query_op = queryOp, size = (uint)data.Length };
-            Checked(Syscalls.RegisterQuery(-1, ref header),
-                nameof(io_uring_register_op.IORING_REGISTER_QUERY));
+            int result;
+            do result = Syscalls.RegisterQuery(-1, ref header); while (result == Interrupted);
+            Checked(result, nameof(io_uring_register_op.IORING_REGISTER_QUERY));
             // The system call reports how many headers it walked; each header carries its own result.
             Checked(header.result, $"{nameof(io_uring_register_op.IORING_REGISTER_QUERY)}({queryOp})");
             return (int)header.size;

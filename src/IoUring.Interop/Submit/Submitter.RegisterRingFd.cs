@@ -27,7 +27,7 @@ public sealed partial class Submitter
             throw new InvalidOperationException($"The ring fd is already registered at index {handle.Slot} of thread {handle.OwnerThreadId}'s table.");
         RegisteredRingTable.ReleaseLeftSlots();
         // offset -1 asks the kernel for any free slot; it writes the chosen slot back (io_uring/tctx.c).
-        Span<io_uring_rsrc_update> update = [new io_uring_rsrc_update { offset = uint.MaxValue, data = (ulong)Owner.Fd }];
+        Span<io_uring_rsrc_update> update = [new io_uring_rsrc_update { offset = uint.MaxValue, data = (ulong)Owner.FileDescriptor }];
         int registered = Checked(Syscalls.RegisterRingFds(EnterFd, update, RegisteredRing),
             nameof(io_uring_register_op.IORING_REGISTER_RING_FDS));
         if (registered != 1)

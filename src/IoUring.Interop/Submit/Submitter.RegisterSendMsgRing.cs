@@ -27,7 +27,8 @@ public sealed partial class Submitter
             msg_ring_flags = (uint)flags,
             file_index = cqeFlags,
         };
-        Checked(Syscalls.RegisterSendMsgRing(-1, in sqe),
-            nameof(io_uring_register_op.IORING_REGISTER_SEND_MSG_RING));
+        int sent;
+        do sent = Syscalls.RegisterSendMsgRing(-1, in sqe); while (sent == Interrupted);
+        Checked(sent, nameof(io_uring_register_op.IORING_REGISTER_SEND_MSG_RING));
     }
 }

@@ -17,7 +17,8 @@ public sealed partial class Submitter
     public int RegisterZcrxCtrl(ref zcrx_ctrl control)
     {
         ThrowIfDisposed();
-        return Checked(Syscalls.RegisterZcrxCtrl(EnterFd, ref control, RegisteredRing),
-            nameof(io_uring_register_op.IORING_REGISTER_ZCRX_CTRL));
+        int result;
+        do result = Syscalls.RegisterZcrxCtrl(EnterFd, ref control, RegisteredRing); while (result == Interrupted);
+        return Checked(result, nameof(io_uring_register_op.IORING_REGISTER_ZCRX_CTRL));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using IoUring.Interop.Native;
@@ -14,6 +15,12 @@ public sealed unsafe partial class Submitter
 {
     // The kernel's sigset_t is _NSIG / 8 bytes (64 signals on x86-64).
     private const uint KernelSigsetSize = 8;
+
+    // A call a signal interrupted before it did anything: io_uring_enter returns -EINTR only when it submitted nothing
+    // (io_uring/io_uring.c returns the submitted count otherwise), so calling again is safe.
+    private const int Interrupted = -(int)Errno.EINTR;
+
+    private const long NanosecondsPerSecond = 1_000_000_000;
 
     private readonly Ring _ring;
     private SubmissionQueue _sq;
@@ -70,7 +77,7 @@ public sealed unsafe partial class Submitter
     public int Enter(uint toSubmit, uint minComplete, EnterFlags flags) => Enter(toSubmit, minComplete, flags, null, 0);
 
     /// <summary>Submits every queued entry to the kernel.</summary>
-    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <remarks>A call interrupted by a signal (EINTR) is retried, as .NET's own I/O calls do. Available since Linux 5.1.</remarks>
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
@@ -79,30 +86,89 @@ public sealed unsafe partial class Submitter
     /// <summary>Submits every queued entry and waits until at least <paramref name="want"/> completions are in the queue.</summary>
     /// <remarks>Waits (<c>IORING_ENTER_GETEVENTS</c>) when <paramref name="want"/> is positive, on IOPOLL rings, and when the
     /// completion queue has overflowed (so the kernel flushes the kept completions). Under SQPOLL no system call is made
-    /// unless the polling thread sleeps (then it is woken), a wait is wanted or the queue overflowed. Available since Linux 5.1.</remarks>
+    /// unless the polling thread sleeps (then it is woken), a wait is wanted or the queue overflowed. A wait interrupted
+    /// by a signal (EINTR) is retried, as .NET's own blocking calls do; <see cref="TrySubmitAndWait"/> reports it instead.
+    /// Available since Linux 5.1.</remarks>
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
-    public int SubmitAndWait(uint want) =>
-        IoUringException.ThrowIfError(SubmitCore(want, null), "io_uring_enter");
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="want"/> is negative.</exception>
+    public int SubmitAndWait(int want)
+    {
+        uint wanted = Want(want);
+        int result;
+        uint pending;
+        while ((result = SubmitCore(wanted, null, out pending)) == Interrupted)
+        {
+        }
+
+        int submitted = IoUringException.ThrowIfError(result, "io_uring_enter");
+        if (MustWaitAgain(submitted, pending, wanted))
+        {
+            while ((result = EnterCore(0, wanted, IORING_ENTER_GETEVENTS, null)) == Interrupted)
+            {
+            }
+
+            IoUringException.ThrowIfError(result, "io_uring_enter");
+        }
+
+        return submitted;
+    }
 
     /// <summary>Like <see cref="SubmitAndWait"/>, with a timeout, a minimum wait and a signal mask (<c>IORING_ENTER_EXT_ARG</c>).</summary>
-    /// <remarks>Fails with ETIME when the timeout passes first. Available since Linux 5.11 (<c>IORING_FEAT_EXT_ARG</c>).</remarks>
+    /// <remarks>Fails with ETIME when the timeout passes first. A wait interrupted by a signal (EINTR) is retried with the
+    /// time that remains, as .NET's own timed waits do; <see cref="TrySubmitWithArgs"/> reports it instead.
+    /// Available since Linux 5.11 (<c>IORING_FEAT_EXT_ARG</c>).</remarks>
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The timeout is negative or its nanoseconds are not below one second.</exception>
     /// <exception cref="ArgumentException"><see cref="SubmitArgs.MinWaitUsec"/> is longer than the timeout (the kernel would ignore the timeout).</exception>
     /// <exception cref="IoUringException">io_uring_enter(2) failed (ETIME on timeout).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
-    public int SubmitWithArgs(uint want, in SubmitArgs args) =>
-        IoUringException.ThrowIfError(SubmitWithArgsCore(want, args), "io_uring_enter");
+    public int SubmitWithArgs(int want, in SubmitArgs args)
+    {
+        uint wanted = Want(want);
+        long started = Stopwatch.GetTimestamp();
+        SubmitArgs attempt = args;
+        int result;
+        uint pending;
+        while ((result = SubmitWithArgsCore(wanted, attempt, out pending)) == Interrupted)
+        {
+            attempt = TimeLeft(args, started);
+        }
+
+        int submitted = IoUringException.ThrowIfError(result, "io_uring_enter");
+        if (MustWaitAgain(submitted, pending, wanted))
+        {
+            // The entries are in; only the wait is retried, and like the kernel's own wait after a submission, its
+            // timeout is not an error (io_uring_enter returns the submitted count then).
+            do
+            {
+                attempt = TimeLeft(args, started);
+                result = SubmitWithArgsCore(wanted, attempt, out _);
+            }
+            while (result == Interrupted);
+
+            if (result < 0 && result != -(int)Errno.ETIME)
+                IoUringException.Throw(-result, "io_uring_enter");
+        }
+
+        return submitted;
+    }
 
     /// <summary>Waits until the submission queue has a free slot (<c>IORING_ENTER_SQ_WAIT</c>), for SQPOLL rings.</summary>
-    /// <remarks>Available since Linux 5.10.</remarks>
+    /// <remarks>A wait interrupted by a signal (EINTR) is retried. Available since Linux 5.10.</remarks>
     /// <returns>The kernel's result (0).</returns>
     /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
-    public int SqueueWait() =>
-        IoUringException.ThrowIfError(EnterCore(0, 0, IORING_ENTER_SQ_WAIT, null), "io_uring_enter");
+    public int SqueueWait()
+    {
+        int result;
+        while ((result = EnterCore(0, 0, IORING_ENTER_SQ_WAIT, null)) == Interrupted)
+        {
+        }
+
+        return IoUringException.ThrowIfError(result, "io_uring_enter");
+    }
 
     /// <summary>Like <see cref="Submit"/>, but reports EINTR, EAGAIN, EBUSY and ETIME as a <see cref="SubmitStatus"/> instead of throwing.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
@@ -117,8 +183,8 @@ public sealed unsafe partial class Submitter
     /// <param name="submitted">The number of entries submitted; 0 unless the status is <see cref="SubmitStatus.Success"/>.</param>
     /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
-    public SubmitStatus TrySubmitAndWait(uint want, out int submitted) =>
-        ToStatus(SubmitCore(want, null), out submitted);
+    public SubmitStatus TrySubmitAndWait(int want, out int submitted) =>
+        ToStatus(SubmitCore(Want(want), null, out _), out submitted);
 
     /// <summary>Like <see cref="SubmitWithArgs"/>, but reports EINTR, EAGAIN, EBUSY and ETIME as a <see cref="SubmitStatus"/> instead of throwing.</summary>
     /// <remarks>Available since Linux 5.11.</remarks>
@@ -128,8 +194,8 @@ public sealed unsafe partial class Submitter
     /// <exception cref="ArgumentException">The arguments are refused as by <see cref="SubmitWithArgs"/>.</exception>
     /// <exception cref="IoUringException">io_uring_enter(2) failed with another errno.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
-    public SubmitStatus TrySubmitWithArgs(uint want, in SubmitArgs args, out int submitted) =>
-        ToStatus(SubmitWithArgsCore(want, args), out submitted);
+    public SubmitStatus TrySubmitWithArgs(int want, in SubmitArgs args, out int submitted) =>
+        ToStatus(SubmitWithArgsCore(Want(want), args, out _), out submitted);
 
     /// <summary>Moves the completions the kernel kept after a CQ overflow into the queue: io_uring_enter with GETEVENTS,
     /// nothing to submit and nothing to wait for. Best effort, for readers of the completion queue.</summary>
@@ -147,7 +213,7 @@ public sealed unsafe partial class Submitter
         _ = EnterCore(0, 0, IORING_ENTER_GETEVENTS, null);
     }
 
-    private int SubmitWithArgsCore(uint want, in SubmitArgs args)
+    private int SubmitWithArgsCore(uint want, in SubmitArgs args, out uint pending)
     {
         Timespec timeout = args.Timeout;
         if (args.HasTimeout && (timeout.Seconds < 0 || timeout.Nanoseconds < 0 || timeout.Nanoseconds >= 1_000_000_000))
@@ -170,7 +236,7 @@ public sealed unsafe partial class Submitter
         arg.sigmask_sz = KernelSigsetSize;
         arg.min_wait_usec = args.MinWaitUsec;
         arg.ts = args.HasTimeout ? (ulong)&timeout : 0;
-        return SubmitCore(want, &arg);
+        return SubmitCore(want, &arg, out pending);
     }
 
     // In nanoseconds; a uint of microseconds is under 4295 s, so any longer timeout is long enough.
@@ -179,11 +245,11 @@ public sealed unsafe partial class Submitter
 
     // Rust's submit_and_wait / submit_with_args logic (extArg null or not); returns the kernel's result (negative
     // errno on failure).
-    private int SubmitCore(uint want, io_uring_getevents_arg* extArg)
+    private int SubmitCore(uint want, io_uring_getevents_arg* extArg, out uint pending)
     {
         _ring.ThrowIfDisposed();
         uint flags = 0;
-        uint pending = _sq.PendingForKernel();
+        pending = _sq.PendingForKernel();
         bool overflow = (_sq.RawFlags & IORING_SQ_CQ_OVERFLOW) != 0;
         if (want > 0 || _ioPoll || overflow)
         {
@@ -249,6 +315,28 @@ public sealed unsafe partial class Submitter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Want(int want) =>
+        want >= 0 ? (uint)want : throw new ArgumentOutOfRangeException(nameof(want), want, "The number of completions to wait for cannot be negative.");
+
+    // io_uring_enter returns the submitted count, not EINTR, when a signal cuts short the wait that follows a complete
+    // submission (io_uring/io_uring.c). The wait then ended early exactly when fewer than `want` completions are
+    // ready, and it is retried on its own. A partial submission skips the kernel's wait, so it is not retried either.
+    private bool MustWaitAgain(int result, uint pending, uint wanted) =>
+        wanted > 0 && result > 0 && (uint)result == pending && (uint)_ring.CompletionQueue.Count < wanted;
+
+    private static SubmitArgs TimeLeft(in SubmitArgs args, long started) =>
+        args.HasTimeout ? args.WithTimeout(Remaining(args.Timeout, started)) : args;
+
+    // What is left of a relative wait timeout once the time since `started` is spent; zero once it is all spent, so
+    // the retried wait ends with the ETIME the uninterrupted one would have given.
+    private static Timespec Remaining(in Timespec timeout, long started)
+    {
+        long total = timeout.Seconds * NanosecondsPerSecond + timeout.Nanoseconds;
+        long left = Math.Max(0, total - (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds);
+        return Timespec.From(left / NanosecondsPerSecond, left % NanosecondsPerSecond);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static SubmitStatus ToStatus(int result, out int submitted)
     {
         if (result >= 0)
@@ -258,7 +346,7 @@ public sealed unsafe partial class Submitter
         }
 
         submitted = 0;
-        switch (-result)
+        switch ((Errno)(-result))
         {
             case Errno.EINTR:
                 return SubmitStatus.Interrupted;

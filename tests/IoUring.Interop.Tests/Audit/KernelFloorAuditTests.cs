@@ -92,7 +92,7 @@ public unsafe class KernelFloorAuditTests
         RequireKernel("IORING_REGISTER_SEND_MSG_RING", "6.13");
         using var target = new Ring(8);
 
-        Submitter.SendMsgRingSync(target.Fd, 9, 0xabc);
+        Submitter.SendMsgRingSync(target.FileDescriptor, 9, 0xabc);
 
         target.CompletionQueue.TryDequeue(out CompletionEntry cqe).Should().BeTrue();
         cqe.UserData.Should().Be(0xabc);

@@ -174,7 +174,7 @@ public class QueueTests
         using var target = new Ring(8);
         OpcodeRing.RequireOpcode(source, MsgRingData.Code);
 
-        CompletionEntry sent = source.Run(new MsgRingData(target.Fd, 77, 0xBEEF).Build().WithUserData(1));
+        CompletionEntry sent = source.Run(new MsgRingData(target.FileDescriptor, 77, 0xBEEF).Build().WithUserData(1));
         CompletionEntry received = target.WaitFor(1)[0];
 
         sent.Result.Should().Be(0);
@@ -189,7 +189,7 @@ public class QueueTests
         using var target = new Ring(8);
         OpcodeRing.RequireOpcode(source, MsgRingData.Code);
 
-        CompletionEntry sent = source.Run(new MsgRingData(target.Fd, 5, 9) { UserFlags = 0x40 }.Build());
+        CompletionEntry sent = source.Run(new MsgRingData(target.FileDescriptor, 5, 9) { UserFlags = 0x40 }.Build());
         OpcodeRing.SkipOnErrno(sent.Result, "IORING_MSG_RING_FLAGS_PASS", EINVAL);
         CompletionEntry received = target.WaitFor(1)[0];
 
@@ -209,7 +209,7 @@ public class QueueTests
             source.Submitter.RegisterFiles([writeEnd]);
             target.Submitter.RegisterFilesSparse(4);
 
-            CompletionEntry sent = source.Run(new MsgRingSendFd(target.Fd, new Fixed(0), DestinationSlot.At(2), 0x5EED).Build().WithUserData(1));
+            CompletionEntry sent = source.Run(new MsgRingSendFd(target.FileDescriptor, new Fixed(0), DestinationSlot.At(2), 0x5EED).Build().WithUserData(1));
             CompletionEntry received = target.WaitFor(1)[0];
 
             sent.Result.Should().Be(0);

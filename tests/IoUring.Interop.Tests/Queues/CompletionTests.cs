@@ -61,7 +61,7 @@ public class CompletionTests
             {
                 if (i % 2 == 0)
                 {
-                    cq.TryDequeue(out CompletionEntry32 big).Should().BeTrue();
+                    cq.TryDequeue32(out CompletionEntry32 big).Should().BeTrue();
                     big.UserData.Should().Be(next);
                     big.BigCqe.Length.Should().Be(2);
                     big.ToCompletionEntry().UserData.Should().Be(next);
@@ -131,7 +131,7 @@ public class CompletionTests
         while (ring.CompletionQueue.Count < count)
         {
             clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), $"{count} completions should arrive");
-            ring.SubmitAndWait((uint)(count - ring.CompletionQueue.Count));
+            ring.SubmitAndWait(count - ring.CompletionQueue.Count);
         }
     }
 

@@ -55,7 +55,7 @@ public class EntryFlagsTests
     {
         using Ring ring = new(8);
         using var efd = new EventFdHandle();
-        KernelSkip.IfErrno(Syscalls.RegisterEventfd(ring.Fd, [efd.Fd]), "IORING_REGISTER_EVENTFD");
+        KernelSkip.IfErrno(Syscalls.RegisterEventfd(ring.FileDescriptor, [efd.Fd]), "IORING_REGISTER_EVENTFD");
 
         RingTests.RoundTrip(ring, 1);
         efd.Take().Should().BeGreaterThan(0, "a completion signals the registered eventfd");

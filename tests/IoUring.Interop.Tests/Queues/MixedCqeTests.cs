@@ -27,7 +27,7 @@ public class MixedCqeTests
     {
         using Ring ring = new(4);
         ring.CompletionQueue.IsCqeMixed.Should().BeFalse();
-        FluentActions.Invoking(() => ring.CompletionQueue.TryDequeue(out CompletionEntry32 _))
+        FluentActions.Invoking(() => ring.CompletionQueue.TryDequeue32(out CompletionEntry32 _))
             .Should().Throw<InvalidOperationException>();
     }
 
@@ -52,7 +52,7 @@ public class MixedCqeTests
         cq.Count.Should().Be(1, "the padding is not a completion");
         cq.TryPeek(out CompletionEntry peeked).Should().BeTrue();
         peeked.UserData.Should().Be(next);
-        cq.TryDequeue(out CompletionEntry32 big).Should().BeTrue();
+        cq.TryDequeue32(out CompletionEntry32 big).Should().BeTrue();
         big.UserData.Should().Be(next);
         ((uint)big.Flags & IORING_CQE_F_32).Should().Be(IORING_CQE_F_32);
         big.BigCqe0.Should().Be(0xAAAA);
@@ -104,14 +104,14 @@ public class MixedCqeTests
                 ring.SubmissionQueue.TryPush(big ? Big(next, next * 3, next * 5) : Small(next)).Should().BeTrue();
             }
 
-            ring.SubmitAndWait((uint)count);
+            ring.SubmitAndWait(count);
             cq.Count.Should().Be(count);
 
             // Alternate the ways of reading, so each meets padding and big entries.
             switch (round % 3)
             {
                 case 0:
-                    while (cq.TryDequeue(out CompletionEntry32 e))
+                    while (cq.TryDequeue32(out CompletionEntry32 e))
                     {
                         Check(e.UserData, e.Flags, expectedBig, seen);
                         if (expectedBig[e.UserData])
@@ -201,7 +201,7 @@ public class MixedCqeTests
 
                     break;
                 case 2:
-                    while (cq.TryDequeue(out CompletionEntry32 cqe))
+                    while (cq.TryDequeue32(out CompletionEntry32 cqe))
                     {
                         reaped += cqe.Result == 0 ? 1 : 0;
                     }
@@ -245,7 +245,7 @@ public class MixedCqeTests
     private static void RequireNopCqe32(Ring ring)
     {
         Submit(ring, Big(1_000_000, 1, 2));
-        ring.CompletionQueue.TryDequeue(out CompletionEntry32 probe).Should().BeTrue();
+        ring.CompletionQueue.TryDequeue32(out CompletionEntry32 probe).Should().BeTrue();
         KernelSkip.IfErrno(probe.Result, "IORING_NOP_CQE32");
         probe.Result.Should().Be(0);
         ((uint)probe.Flags & IORING_CQE_F_32).Should().Be(IORING_CQE_F_32);

@@ -125,7 +125,7 @@ public class SubmissionQueueTests
 
         ring.SubmissionQueue.Dropped.Should().Be(0);
         ring.SubmissionQueue.CqOverflow.Should().BeFalse();
-        ring.SubmissionQueue.Taskrun.Should().BeFalse();
+        ring.SubmissionQueue.TaskRun.Should().BeFalse();
         ring.SubmissionQueue.NeedWakeup.Should().BeFalse();
     }
 }

@@ -21,9 +21,9 @@ public sealed unsafe class RegisterBufRingTests
         var (readFd, writeFd) = Libc.Pipe();
         try
         {
-            ring.Submitter.RegisterBufRingWithFlags((ulong)ringMemory.Pointer, Entries, Group, 0);
+            ring.Submitter.RegisterBufRingWithFlags((nint)ringMemory.Pointer, Entries, Group, 0);
             Assert.Equal("EEXIST", Assert.Throws<IoUringException>(() =>
-                ring.Submitter.RegisterBufRingWithFlags((ulong)ringMemory.Pointer, Entries, Group, 0)).ErrnoName);
+                ring.Submitter.RegisterBufRingWithFlags((nint)ringMemory.Pointer, Entries, Group, 0)).ErrnoName);
             Assert.Equal(0, ring.Submitter.BufRingHead(Group));
 
             // Publish all buffers: fill the entries, then store the tail (offset 14 of the ring header).
@@ -65,7 +65,7 @@ public sealed unsafe class RegisterBufRingTests
         using var ring = new Ring(8);
         using var ringMemory = new NativeBuffer(4096);
 #pragma warning disable CS0618 // the crate keeps the flag-less form, deprecated; so do we
-        ring.Submitter.RegisterBufRing((ulong)ringMemory.Pointer, Entries, Group);
+        ring.Submitter.RegisterBufRing((nint)ringMemory.Pointer, Entries, Group);
 #pragma warning restore CS0618
         Assert.Equal(0, ring.Submitter.BufRingHead(Group));
         ring.Submitter.UnregisterBufRing(Group);
@@ -81,7 +81,7 @@ public sealed unsafe class RegisterBufRingTests
         using var ring = new Ring(8);
         using var ringMemory = new NativeBuffer(4096);
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            ring.Submitter.RegisterBufRingWithFlags((ulong)ringMemory.Pointer, (ushort)entries, Group, 0));
+            ring.Submitter.RegisterBufRingWithFlags((nint)ringMemory.Pointer, (ushort)entries, Group, 0));
         // Nothing was registered and the ring still works.
         Assert.Equal("ENOENT", Assert.Throws<IoUringException>(() => ring.Submitter.UnregisterBufRing(Group)).ErrnoName);
         Sqes.AssertNopRoundTrip(ring);

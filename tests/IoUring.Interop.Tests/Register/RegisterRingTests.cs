@@ -24,7 +24,7 @@ public sealed unsafe class RegisterRingTests
 
         Sqes.AssertNopRoundTrip(ring, 1);
         // Register calls go through the index too.
-        var probe = new Probe();
+        var probe = ring.Submitter.GetProbe();
         ring.Submitter.RegisterProbe(probe);
         Assert.True(probe.IsSupported(Opcode.Nop));
 
@@ -37,12 +37,12 @@ public sealed unsafe class RegisterRingTests
     public void RegisterIowqMaxWorkers_ReturnsTheOldLimits()
     {
         using var ring = new Ring(8);
-        (uint bounded, uint unbounded) = ring.Submitter.RegisterIowqMaxWorkers(0, 0);
+        (int bounded, int unbounded) = ring.Submitter.RegisterIowqMaxWorkers(0, 0);
         Assert.True(bounded > 0 && unbounded > 0, $"default limits {bounded}/{unbounded}");
 
         Assert.Equal((bounded, unbounded), ring.Submitter.RegisterIowqMaxWorkers(2, 3));
-        Assert.Equal((2u, 3u), ring.Submitter.RegisterIowqMaxWorkers(0, 0));
-        Assert.Equal((2u, 3u), ring.Submitter.RegisterIowqMaxWorkers(bounded, unbounded));
+        Assert.Equal((2, 3), ring.Submitter.RegisterIowqMaxWorkers(0, 0));
+        Assert.Equal((2, 3), ring.Submitter.RegisterIowqMaxWorkers(bounded, unbounded));
     }
 
     [Fact]
@@ -105,8 +105,7 @@ public sealed unsafe class RegisterRingTests
     {
         QueryOpcodes answer = KernelFeature.QueryOrSkip();
         using var ring = new Ring(8);
-        var probe = new Probe();
-        ring.Submitter.RegisterProbe(probe);
+        var probe = ring.Submitter.GetProbe();
         Assert.Equal((uint)probe.LastOp + 1, answer.RequestOpcodeCount);
         Assert.True(answer.RegisterOpcodeCount > (uint)io_uring_register_op.IORING_REGISTER_ZCRX_IFQ);
         Assert.True((answer.SetupFlags & SetupFlags.SqPoll) != 0);
@@ -138,7 +137,7 @@ public sealed unsafe class RegisterRingTests
         using var target = new Ring(8);
         try
         {
-            Submitter.SendMsgRingSync(target.Fd, 42, 0xfeed);
+            Submitter.SendMsgRingSync(target.FileDescriptor, 42, 0xfeed);
         }
         catch (IoUringException ex)
         {
@@ -150,7 +149,7 @@ public sealed unsafe class RegisterRingTests
         Assert.Equal((CqeFlags)0, cqe.Flags);
 
         // FLAGS_PASS hands the target CQE the flags we choose.
-        Submitter.SendMsgRingSync(target.Fd, 7, 0xbeef, MsgRingFlags.FlagsPass, cqeFlags: 0x8000);
+        Submitter.SendMsgRingSync(target.FileDescriptor, 7, 0xbeef, MsgRingFlags.FlagsPass, cqeFlags: 0x8000);
         CompletionEntry passed = Sqes.WaitFor(target, 0xbeef);
         Assert.Equal(7, passed.Result);
         Assert.Equal((CqeFlags)0x8000, passed.Flags);
@@ -255,7 +254,7 @@ public sealed unsafe class RegisterRingTests
         wait->ts.tv_nsec = 20_000_000;
         wait->flags = (uint)IORING_REG_WAIT_TS;
         var clock = Stopwatch.StartNew();
-        int result = Syscalls.io_uring_enter(ring.Fd, 0, 1, IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG | IORING_ENTER_EXT_ARG_REG,
+        int result = Syscalls.io_uring_enter(ring.FileDescriptor, 0, 1, IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG | IORING_ENTER_EXT_ARG_REG,
             (void*)0 /* offset of entry 0 */, (nuint)sizeof(io_uring_reg_wait));
         clock.Stop();
         Assert.Equal(-62 /* ETIME */, result);

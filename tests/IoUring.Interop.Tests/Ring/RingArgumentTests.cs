@@ -64,7 +64,7 @@ public class RingArgumentTests
         using Ring ring = new(4);
 
         FluentActions.Invoking(() => ring.SubmissionQueue.TryPush(new SubmissionEntry128())).Should().Throw<InvalidOperationException>();
-        FluentActions.Invoking(() => ring.CompletionQueue.TryDequeue(out CompletionEntry32 _)).Should().Throw<InvalidOperationException>();
+        FluentActions.Invoking(() => ring.CompletionQueue.TryDequeue32(out CompletionEntry32 _)).Should().Throw<InvalidOperationException>();
         SubmitArgs bad = new SubmitArgs().WithTimeout(Timespec.From(0, 1_000_000_000));
         FluentActions.Invoking(() => ring.Submitter.SubmitWithArgs(1, bad)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("args");
 

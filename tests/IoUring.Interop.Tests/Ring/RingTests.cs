@@ -40,7 +40,7 @@ public class RingTests
 
         ring.SubmissionQueue.Capacity.Should().Be(8);
         ring.CompletionQueue.Capacity.Should().Be(16);
-        ring.Fd.Should().BeGreaterThanOrEqualTo(0);
+        ring.FileDescriptor.Should().BeGreaterThanOrEqualTo(0);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class RingTests
         using (ring)
         {
             ring.Parameters.IsSetupRegisteredFdOnly.Should().BeTrue();
-            FluentActions.Invoking(() => ring.Fd).Should().Throw<InvalidOperationException>();
+            FluentActions.Invoking(() => ring.FileDescriptor).Should().Throw<InvalidOperationException>();
             RoundTrip(ring, 42);
         }
     }
@@ -162,7 +162,7 @@ public class RingTests
     public void Attach_wq_shares_the_worker_pool()
     {
         using Ring first = new(4);
-        using Ring second = Ring.Builder().SetupAttachWq(first.Fd).Build(4);
+        using Ring second = Ring.Builder().SetupAttachWq(first.FileDescriptor).Build(4);
 
         second.Parameters.IsSetupAttachWq.Should().BeTrue();
         RoundTrip(second, 3);
@@ -222,7 +222,7 @@ public class RingTests
         (Submitter submitter, SubmissionQueue sq, CompletionQueue cq) = ring.Split();
         ring.Dispose();
 
-        FluentActions.Invoking(() => ring.Fd).Should().Throw<ObjectDisposedException>();
+        FluentActions.Invoking(() => ring.FileDescriptor).Should().Throw<ObjectDisposedException>();
         FluentActions.Invoking(() => ring.Submit()).Should().Throw<ObjectDisposedException>();
         FluentActions.Invoking(() => ring.Split()).Should().Throw<ObjectDisposedException>();
         FluentActions.Invoking(() => submitter.SubmitAndWait(1)).Should().Throw<ObjectDisposedException>();

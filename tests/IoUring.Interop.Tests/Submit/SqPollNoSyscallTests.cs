@@ -15,7 +15,7 @@ public partial class SqPollNoSyscallTests
         using Ring ring = RingShapes.Create(RingShapes.SqPoll, 8); // 1 s idle: the thread stays awake
         RingTests.RoundTrip(ring, 1);
         using var decoy = new EventFdHandle();
-        Libc.dup2(decoy.Fd, ring.Fd).Should().Be(ring.Fd);
+        Libc.dup2(decoy.Fd, ring.FileDescriptor).Should().Be(ring.FileDescriptor);
 
         ring.SubmissionQueue.NeedWakeup.Should().BeFalse();
         ring.SubmissionQueue.TryPush(Nops.Make(2)).Should().BeTrue();

@@ -17,7 +17,7 @@ public static unsafe class KernelSkip
         byte* buffer = stackalloc byte[bytes];
         new Span<byte>(buffer, bytes).Clear();
         var probe = (io_uring_probe*)buffer;
-        IfErrno(Syscalls.RegisterProbe(ring.Fd, probe, ProbeOps), "IORING_REGISTER_PROBE");
+        IfErrno(Syscalls.RegisterProbe(ring.FileDescriptor, probe, ProbeOps), "IORING_REGISTER_PROBE");
         int op = (int)opcode;
         bool supported = op < probe->ops_len && (probe->ops(probe->ops_len)[op].flags & Constants.IO_URING_OP_SUPPORTED) != 0;
         if (!supported)

@@ -17,7 +17,7 @@ public static class RingShapes
     /// <summary>The factory for <paramref name="shape"/>: entries → a new ring of that shape.</summary>
     public static Func<uint, Ring> Factory(string shape) => shape switch
     {
-        Default => entries => new Ring(entries),
+        Default => entries => new Ring((int)entries),
         Sqe128Cqe32 => entries => Ring.Builder().SetupSqe128().SetupCqe32().Build(entries),
         SqPoll => entries => Ring.Builder().SetupSqPoll(1000).Build(entries),
         DeferTaskrun => entries => Ring.Builder().SetupSingleIssuer().SetupDeferTaskRun().Build(entries),

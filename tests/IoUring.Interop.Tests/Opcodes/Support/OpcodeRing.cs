@@ -67,7 +67,7 @@ internal static class OpcodeRing
         var completions = new List<CompletionEntry>(count);
         while (completions.Count < count)
         {
-            ring.SubmitAndWait((uint)(count - completions.Count));
+            ring.SubmitAndWait(count - completions.Count);
             while (completions.Count < count && ring.CompletionQueue.TryDequeue(out CompletionEntry cqe))
             {
                 completions.Add(cqe);
