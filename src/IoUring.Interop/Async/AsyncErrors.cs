@@ -15,7 +15,7 @@ internal static class AsyncErrors
             : new IoUringException(errno, name);
 
     /// <summary>The <see cref="SocketError"/> .NET reports for a Linux errno (as System.Net.Sockets maps them).</summary>
-    internal static SocketError ToSocketError(int errno) => errno switch
+    internal static SocketError ToSocketError(int errno) => (Errno)errno switch
     {
         Errno.EINTR => SocketError.Interrupted,
         Errno.EBADF => SocketError.OperationAborted,
@@ -26,27 +26,27 @@ internal static class AsyncErrors
         Errno.EMFILE or Errno.ENFILE => SocketError.TooManyOpenSockets,
         Errno.EPIPE => SocketError.Shutdown,
         Errno.ENOTSOCK => SocketError.NotSocket,
-        90 => SocketError.MessageSize,             // EMSGSIZE
-        91 => SocketError.ProtocolType,            // EPROTOTYPE
-        92 => SocketError.ProtocolOption,          // ENOPROTOOPT
-        93 => SocketError.ProtocolNotSupported,    // EPROTONOSUPPORT
-        94 => SocketError.SocketNotSupported,      // ESOCKTNOSUPPORT
+        Errno.EMSGSIZE => SocketError.MessageSize,
+        Errno.EPROTOTYPE => SocketError.ProtocolType,
+        Errno.ENOPROTOOPT => SocketError.ProtocolOption,
+        Errno.EPROTONOSUPPORT => SocketError.ProtocolNotSupported,
+        Errno.ESOCKTNOSUPPORT => SocketError.SocketNotSupported,
         Errno.EOPNOTSUPP => SocketError.OperationNotSupported,
-        97 => SocketError.AddressFamilyNotSupported, // EAFNOSUPPORT
+        Errno.EAFNOSUPPORT => SocketError.AddressFamilyNotSupported,
         Errno.EADDRINUSE => SocketError.AddressAlreadyInUse,
-        99 => SocketError.AddressNotAvailable,     // EADDRNOTAVAIL
-        100 => SocketError.NetworkDown,            // ENETDOWN
-        101 => SocketError.NetworkUnreachable,     // ENETUNREACH
-        102 => SocketError.NetworkReset,           // ENETRESET
-        103 => SocketError.ConnectionAborted,      // ECONNABORTED
+        Errno.EADDRNOTAVAIL => SocketError.AddressNotAvailable,
+        Errno.ENETDOWN => SocketError.NetworkDown,
+        Errno.ENETUNREACH => SocketError.NetworkUnreachable,
+        Errno.ENETRESET => SocketError.NetworkReset,
+        Errno.ECONNABORTED => SocketError.ConnectionAborted,
         Errno.ECONNRESET => SocketError.ConnectionReset,
         Errno.ENOBUFS => SocketError.NoBufferSpaceAvailable,
-        106 => SocketError.IsConnected,            // EISCONN
+        Errno.EISCONN => SocketError.IsConnected,
         Errno.ENOTCONN => SocketError.NotConnected,
         Errno.ETIMEDOUT => SocketError.TimedOut,
         Errno.ECONNREFUSED => SocketError.ConnectionRefused,
-        112 => SocketError.HostDown,               // EHOSTDOWN
-        113 => SocketError.HostUnreachable,        // EHOSTUNREACH
+        Errno.EHOSTDOWN => SocketError.HostDown,
+        Errno.EHOSTUNREACH => SocketError.HostUnreachable,
         Errno.EALREADY => SocketError.AlreadyInProgress,
         Errno.EINPROGRESS => SocketError.InProgress,
         Errno.ECANCELED => SocketError.OperationAborted,

@@ -172,7 +172,7 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
             if (final)
             {
                 _active = false;
-                if (result == -Errno.ENOBUFS || (result > 0 && !CancelRequested))
+                if (result == -(int)Errno.ENOBUFS || (result > 0 && !CancelRequested))
                 {
                     // The kernel stopped (buffers ran out, or it chose to): re-armed once the consumer drained.
                     _needsRearm = true;
@@ -185,7 +185,7 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
                 {
                     _ended = true;
                     _errno = -result;
-                    if (result is -Errno.ECANCELED or -Errno.EINTR)
+                    if (result is -(int)Errno.ECANCELED or -(int)Errno.EINTR)
                     {
                         _outcome = CancelRequested ? OperationOutcome.Canceled : _engine.IsShuttingDown ? OperationOutcome.Disposed : OperationOutcome.Completed;
                     }

@@ -62,7 +62,7 @@ public sealed unsafe partial class RingEngine
                 UsesDeferTaskRun = true;
                 return ring;
             }
-            catch (IoUringException exception) when (exception.Errno == Errno.EINVAL)
+            catch (IoUringException exception) when (exception.Error == Errno.EINVAL)
             {
                 // Before Linux 6.1: fall back.
             }
@@ -73,7 +73,7 @@ public sealed unsafe partial class RingEngine
             return Ring.Builder().SetupCoopTaskRun().SetupTaskRunFlag().SetupSubmitAll()
                 .SetupCqSize(cqEntries).SetupClamp().Build(entries);
         }
-        catch (IoUringException exception) when (exception.Errno == Errno.EINVAL)
+        catch (IoUringException exception) when (exception.Error == Errno.EINVAL)
         {
             // Before Linux 5.19.
             return Ring.Builder().SetupCqSize(cqEntries).SetupClamp().Build(entries);
@@ -220,7 +220,7 @@ public sealed unsafe partial class RingEngine
     {
         SubmissionQueue sq = ring.SubmissionQueue;
         bool pending = sq.Count > 0;
-        bool kernelWork = sq.Taskrun || sq.CqOverflow;
+        bool kernelWork = sq.TaskRun || sq.CqOverflow;
         if (!pending && !kernelWork)
         {
             return false;
@@ -238,7 +238,7 @@ public sealed unsafe partial class RingEngine
         {
             ring.Submitter.Enter(toSubmit, 0, getEvents ? EnterFlags.GetEvents : EnterFlags.None);
         }
-        catch (IoUringException exception) when (exception.Errno is Errno.EINTR or Errno.EAGAIN or Errno.EBUSY)
+        catch (IoUringException exception) when (exception.Error is Errno.EINTR or Errno.EAGAIN or Errno.EBUSY)
         {
             // Transient: the loop reaps and comes back.
         }
@@ -347,7 +347,7 @@ public sealed unsafe partial class RingEngine
         CompletionQueue cq = ring.CompletionQueue;
         for (int i = 0; i < spins; i++)
         {
-            if (!_submissions.IsEmpty || !_cancels.IsEmpty || sq.Taskrun || cq.Count > 0)
+            if (!_submissions.IsEmpty || !_cancels.IsEmpty || sq.TaskRun || cq.Count > 0)
             {
                 return true;
             }

@@ -22,7 +22,7 @@ public sealed unsafe partial class RingEngine
         *operation.Time = Timespec.FromTimeSpan(delay);
 
         // ETIME is how a timeout that ran its course completes.
-        operation.TreatAsSuccess(Errno.ETIME);
+        operation.TreatAsSuccess((int)Errno.ETIME);
         operation.Entry = new TimeoutAdd(operation.Time).Build();
         return Start(operation);
     }

@@ -265,7 +265,7 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
             result = 0;
         }
 
-        if (result < 0 && (result == -Errno.ECANCELED || result == -Errno.EINTR))
+        if (result < 0 && (result == -(int)Errno.ECANCELED || result == -(int)Errno.EINTR))
         {
             if (CancelRequested)
             {
@@ -275,7 +275,7 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
             {
                 _outcome = OperationOutcome.Disposed;
             }
-            else if (_hasTimeout && result == -Errno.ECANCELED)
+            else if (_hasTimeout && result == -(int)Errno.ECANCELED)
             {
                 _outcome = OperationOutcome.TimedOut;
             }

@@ -49,7 +49,7 @@ public sealed partial class Submitter
             throw new InvalidOperationException("The ring fd is not registered.");
         if (!handle.IsRegisteredHere)
             throw new InvalidOperationException($"The ring fd is registered in thread {handle.OwnerThreadId}'s table: only that thread can unregister it.");
-        int fd = Owner.Fd;
+        int fd = Owner.FileDescriptor;
         Span<io_uring_rsrc_update> update = [new io_uring_rsrc_update { offset = (uint)handle.Slot }];
         // The raw fd names the ring here: the index is the very thing being removed.
         int removed = Checked(Syscalls.UnregisterRingFds(fd, update, false),
