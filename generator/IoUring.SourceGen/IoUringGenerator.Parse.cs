@@ -492,21 +492,4 @@ public sealed partial class IoUringGenerator
 
     private static LocationInfo? TableLocation(GeneratorAttributeSyntaxContext context)
         => context.TargetNode is ClassDeclarationSyntax declaration ? LocationInfo.From(declaration.Identifier.GetLocation()) : LocationInfo.From(context.TargetNode);
-
-    /// <summary>Orders locations by file then position; a missing location sorts last.</summary>
-    private sealed class LocationOrder : IComparer<LocationInfo?>
-    {
-        public static readonly LocationOrder Instance = new();
-
-        public int Compare(LocationInfo? x, LocationInfo? y)
-        {
-            if (x is null || y is null)
-            {
-                return (x is null ? 1 : 0) - (y is null ? 1 : 0);
-            }
-
-            int byFile = string.CompareOrdinal(x.FilePath, y.FilePath);
-            return byFile != 0 ? byFile : x.Start.CompareTo(y.Start);
-        }
-    }
 }
