@@ -29,7 +29,7 @@ public sealed partial class IoUringGenerator
             }
         }
 
-        return new RegisterTableSlice(rows.ToEquatableArray(), TableLocation(context));
+        return new RegisterTableSlice(rows.ToEquatableArray(), LocationInfo.OfTable(context));
     }
 
     private static RegisterRow? ParseRegisterRow(AttributeData attribute, CancellationToken cancellationToken)
@@ -489,7 +489,4 @@ public sealed partial class IoUringGenerator
 
     private static LocationInfo? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken)
         => LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken));
-
-    private static LocationInfo? TableLocation(GeneratorAttributeSyntaxContext context)
-        => context.TargetNode is ClassDeclarationSyntax declaration ? LocationInfo.From(declaration.Identifier.GetLocation()) : LocationInfo.From(context.TargetNode);
 }

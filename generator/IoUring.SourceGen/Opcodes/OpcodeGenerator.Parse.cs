@@ -90,10 +90,7 @@ public sealed partial class OpcodeGenerator
             }
         }
 
-        LocationInfo? table = context.TargetNode is ClassDeclarationSyntax declaration
-            ? LocationInfo.From(declaration.Identifier.GetLocation())
-            : LocationInfo.From(context.TargetNode);
-        return new OpcodeTableSlice(builders.ToEquatableArray(), fields.ToEquatableArray(), skips.ToEquatableArray(), table);
+        return new OpcodeTableSlice(builders.ToEquatableArray(), fields.ToEquatableArray(), skips.ToEquatableArray(), LocationInfo.OfTable(context));
     }
 
     /// <summary>Picks io_uring_op's members and io_uring_sqe's fields (with their C# types) out of the Native layer.</summary>
