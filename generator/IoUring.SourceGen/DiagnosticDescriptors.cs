@@ -113,6 +113,12 @@ internal static class DiagnosticDescriptors
         "IOU011" => NewReviewedMember,
         "IOU012" => KernelCheckedSizeChanged,
         "IOU013" => NewStructField,
+        "IOU020" => MissingOpcodeRow,
+        "IOU021" => UnknownOpcode,
+        "IOU022" => BadOpcodeRow,
+        "IOU023" => UnknownSqeSlot,
+        "IOU024" => FieldWithoutSlot,
+        "IOU025" => OpcodeEnumMissing,
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "unknown diagnostic id"),
     };
 

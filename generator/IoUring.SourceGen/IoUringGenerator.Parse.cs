@@ -29,7 +29,7 @@ public sealed partial class IoUringGenerator
             }
         }
 
-        return new RegisterTableSlice(rows.ToEquatableArray(), TableLocation(context));
+        return new RegisterTableSlice(rows.ToEquatableArray(), LocationInfo.OfTable(context));
     }
 
     private static RegisterRow? ParseRegisterRow(AttributeData attribute, CancellationToken cancellationToken)
@@ -489,24 +489,4 @@ public sealed partial class IoUringGenerator
 
     private static LocationInfo? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken)
         => LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken));
-
-    private static LocationInfo? TableLocation(GeneratorAttributeSyntaxContext context)
-        => context.TargetNode is ClassDeclarationSyntax declaration ? LocationInfo.From(declaration.Identifier.GetLocation()) : LocationInfo.From(context.TargetNode);
-
-    /// <summary>Orders locations by file then position; a missing location sorts last.</summary>
-    private sealed class LocationOrder : IComparer<LocationInfo?>
-    {
-        public static readonly LocationOrder Instance = new();
-
-        public int Compare(LocationInfo? x, LocationInfo? y)
-        {
-            if (x is null || y is null)
-            {
-                return (x is null ? 1 : 0) - (y is null ? 1 : 0);
-            }
-
-            int byFile = string.CompareOrdinal(x.FilePath, y.FilePath);
-            return byFile != 0 ? byFile : x.Start.CompareTo(y.Start);
-        }
-    }
 }

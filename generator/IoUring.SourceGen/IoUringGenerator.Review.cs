@@ -37,7 +37,7 @@ public sealed partial class IoUringGenerator
             }
         }
 
-        return new ReviewSlice(groups.ToEquatableArray(), structs.ToEquatableArray(), TableLocation(context));
+        return new ReviewSlice(groups.ToEquatableArray(), structs.ToEquatableArray(), LocationInfo.OfTable(context));
     }
 
     internal static EquatableArray<EnumAlias> ParseEnumAliases(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

@@ -75,14 +75,7 @@ public sealed partial class IoUringGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(ReviewAttributeSource.GeneratedFlagMembers, IsClass, static (c, ct) => ParseFlagMembers(c, ct))
             .WithTrackingName(Steps.FlagMemberSpecs);
 
-        // The Native layer as data, from the listing the header tool writes beside Native.g.cs (an AdditionalFile):
-        // it changes only when the header does, so an edit anywhere else re-reads nothing and everything downstream
-        // stays cached. Reading it from the compilation instead would re-run on every keystroke in an IDE.
-        IncrementalValueProvider<NativeLayer> nativeLayer = context.AdditionalTextsProvider
-            .Where(static text => NativeListing.IsListing(text.Path))
-            .Select(static (text, ct) => NativeListing.Parse(text.GetText(ct)?.ToString() ?? "", ct))
-            .Collect()
-            .Select(static (layers, _) => layers.IsEmpty ? NativeLayer.Empty : layers[0])
+        IncrementalValueProvider<NativeLayer> nativeLayer = NativeListing.Read(context)
             .WithTrackingName(Steps.NativeLayer);
 
         IncrementalValueProvider<RegisterModel> registerModel = registerRows.Collect()

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using IoUring.SourceGen.Model;
+using Microsoft.CodeAnalysis;
 
 namespace IoUring.SourceGen;
 
@@ -20,12 +21,24 @@ internal static class NativeListing
 
     public static bool IsListing(string path) => path.EndsWith(FileName, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The Native layer as data, from the listing (an AdditionalFile): it changes only when the header does, so an
+    /// edit anywhere else re-reads nothing and everything downstream stays cached. Reading it from the compilation
+    /// instead would re-run on every keystroke in an IDE. Both generators read the Native layer through this one step.
+    /// </summary>
+    public static IncrementalValueProvider<NativeLayer> Read(IncrementalGeneratorInitializationContext context)
+        => context.AdditionalTextsProvider
+            .Where(static text => IsListing(text.Path))
+            .Select(static (text, ct) => Parse(text.GetText(ct)?.ToString() ?? "", ct))
+            .Collect()
+            .Select(static (layers, _) => layers.IsEmpty ? NativeLayer.Empty : layers[0]);
+
     public static NativeLayer Parse(string text, CancellationToken cancellationToken)
     {
         var constants = new List<NativeConstant>();
         var enums = new List<string>();
         var enumTypes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var structs = new List<(string Name, long Size, List<string> Fields)>();
+        var structs = new List<(string Name, long Size, List<string> Fields, List<string> Shapes)>();
         var structIndex = new Dictionary<string, int>(StringComparer.Ordinal);
 
         // The listing is sorted, so "enum E : type" comes before "enum E.M = v" and "struct S : size" before its fields.
@@ -76,11 +89,13 @@ internal static class NativeListing
                     {
                         long size = long.Parse(right.Substring(5, right.IndexOf(',') - 5), NumberStyles.Integer, CultureInfo.InvariantCulture);
                         structIndex[left] = structs.Count;
-                        structs.Add((left, size, new List<string>()));
+                        structs.Add((left, size, new List<string>(), new List<string>()));
                     }
                     else if (fieldDot > 0 && structIndex.TryGetValue(left.Substring(0, fieldDot), out int index))
                     {
                         structs[index].Fields.Add(left.Substring(fieldDot + 1));
+                        int at = right.LastIndexOf(" @ ", StringComparison.Ordinal);
+                        structs[index].Shapes.Add(at < 0 ? right : right.Substring(0, at));
                     }
 
                     break;
@@ -88,9 +103,9 @@ internal static class NativeListing
         }
 
         var structModels = new List<NativeStruct>();
-        foreach ((string name, long size, List<string> fields) in structs)
+        foreach ((string name, long size, List<string> fields, List<string> shapes) in structs)
         {
-            structModels.Add(new NativeStruct(name, size, fields.ToEquatableArray()));
+            structModels.Add(new NativeStruct(name, size, fields.ToEquatableArray(), shapes.ToEquatableArray()));
         }
 
         return new NativeLayer(constants.ToEquatableArray(), enums.ToEquatableArray(), structModels.ToEquatableArray());

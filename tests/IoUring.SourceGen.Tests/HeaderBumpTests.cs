@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -51,19 +52,23 @@ public sealed class HeaderBumpTests
         }
         """;
 
-    private sealed record Bump(string Native, string Listing, string Stderr, GeneratorHarness.Result Result);
+    /// <summary>What the bump yields: the tool's output, and both generators' runs over it (the opcode generator's diagnostics apart).</summary>
+    private sealed record Bump(string Native, string Listing, string Stderr, GeneratorHarness.Result Result, ImmutableArray<Diagnostic> OpcodeDiagnostics)
+    {
+        public Diagnostic[] AllDiagnostics => [.. Result.GeneratorDiagnostics, .. OpcodeDiagnostics];
+    }
 
     private static readonly Lazy<Bump> Bumped = new(() => RunBump(Edits, AliasRow));
 
     private static readonly Lazy<Bump> Unchanged = new(() => RunBump([], null));
 
-    private static Diagnostic[] Diagnostics(string id) => Bumped.Value.Result.GeneratorDiagnostics.Where(d => d.Id == id).ToArray();
+    private static Diagnostic[] Diagnostics(string id) => Bumped.Value.AllDiagnostics.Where(d => d.Id == id).ToArray();
 
     [Fact]
     public void The_unmodified_copy_yields_no_diagnostic_no_warning_and_no_generated_flag_member()
     {
         Bump bump = Unchanged.Value;
-        bump.Result.GeneratorDiagnostics.Should().BeEmpty();
+        bump.AllDiagnostics.Should().BeEmpty();
         bump.Stderr.Should().NotContain("warning");
         bump.Result.RunResult.GeneratedSources.Select(s => s.HintName).Should().NotContain(h => h.EndsWith(".Flags.g.cs", StringComparison.Ordinal),
             "every current setup and feature flag has a handwritten member");
@@ -73,9 +78,9 @@ public sealed class HeaderBumpTests
     [Fact]
     public void Each_diagnostic_names_its_item_and_nothing_else_is_reported()
     {
-        Bumped.Value.Result.GeneratorDiagnostics.Select(d => d.Id).Distinct().Should().BeEquivalentTo(["IOU004", "IOU010", "IOU011", "IOU012", "IOU013"],
-            string.Join("\n", Bumped.Value.Result.GeneratorDiagnostics));
-        Bumped.Value.Result.GeneratorDiagnostics.Should().OnlyContain(d => d.GetMessage().Length < 400, "messages are short");
+        Bumped.Value.AllDiagnostics.Select(d => d.Id).Distinct().Should().BeEquivalentTo(["IOU004", "IOU010", "IOU011", "IOU012", "IOU013", "IOU020"],
+            string.Join("\n", Bumped.Value.AllDiagnostics));
+        Bumped.Value.AllDiagnostics.Should().OnlyContain(d => d.GetMessage().Length < 400, "messages are short");
     }
 
     [Fact]
@@ -98,6 +103,10 @@ public sealed class HeaderBumpTests
     [Fact]
     public void A_new_feature_flag_gets_a_RingParameters_property()
         => Bumped.Value.Result.Source("IoUring.Interop.RingParameters.Flags.g.cs").Should().Contain("public bool IsFeatureFakeNew => (_params.features & (uint)global::IoUring.Interop.Features.FakeNew) != 0;");
+
+    [Fact]
+    public void A_new_opcode_is_IOU020_naming_it()
+        => Diagnostics("IOU020").Should().ContainSingle().Which.GetMessage().Should().StartWith($"io_uring_op.{OpcodeName} (= ");
 
     [Fact]
     public void A_params_field_taken_from_resv_is_IOU013()
@@ -185,7 +194,8 @@ public sealed class HeaderBumpTests
             string[] sources = [.. RealTableTests.LibrarySources(native),
                 File.ReadAllText(Path.Combine(ring, "RingBuilder.cs")), File.ReadAllText(Path.Combine(ring, "RingParameters.cs")),
                 .. extraTable is null ? Array.Empty<string>() : [extraTable]];
-            return new Bump(native, File.ReadAllText(listing), stderr, GeneratorHarness.Run(sources));
+            string listingText = File.ReadAllText(listing);
+            return new Bump(native, listingText, stderr, GeneratorHarness.Run(sources), OpcodeRealTableTests.Run(listingText, native));
         }
         finally
         {

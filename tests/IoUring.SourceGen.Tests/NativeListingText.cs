@@ -51,7 +51,10 @@ internal static class NativeListingText
         return string.Concat(lines.Select(l => l + "\n"));
     }
 
-    public static AdditionalText Text(Compilation compilation) => new InMemoryText(Path, From(compilation));
+    public static AdditionalText Text(Compilation compilation) => Text(From(compilation));
+
+    /// <summary>A listing with the given lines, as the MSBuild target would pass it.</summary>
+    public static AdditionalText Text(string listing) => new InMemoryText(Path, listing);
 
     /// <summary>Reruns <paramref name="driver"/> on <paramref name="compilation"/>, replacing <paramref name="listing"/> only if the Native layer changed.</summary>
     public static GeneratorDriver Rerun(GeneratorDriver driver, ref AdditionalText listing, Compilation compilation, CancellationToken cancellationToken)

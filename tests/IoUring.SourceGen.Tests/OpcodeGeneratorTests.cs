@@ -15,15 +15,17 @@ namespace IoUring.SourceGen.Tests;
 /// appears at its row, and edits outside the table leave every step cached.</summary>
 public sealed class OpcodeGeneratorTests
 {
-    private static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
+    /// <summary>A driver given the Native listing derived from <paramref name="compilation"/>, as the MSBuild target passes it.</summary>
+    private static GeneratorDriver Driver(Compilation compilation) => CSharpGeneratorDriver.Create(
         [new OpcodeGenerator().AsSourceGenerator()],
+        additionalTexts: [NativeListingText.Text(compilation)],
         parseOptions: GeneratorHarness.ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     private static GeneratorHarness.Result Run(params string[] sources)
     {
         CSharpCompilation input = GeneratorHarness.Compilation(sources);
-        GeneratorDriver driver = Driver().RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        GeneratorDriver driver = Driver(input).RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics, TestContext.Current.CancellationToken);
         return new GeneratorHarness.Result(driver, output, diagnostics);
     }
 
@@ -141,28 +143,30 @@ public sealed class OpcodeGeneratorTests
     {
         const string unrelated = "namespace Elsewhere { public static class Work { public static int Answer() => 1; } }";
         CSharpCompilation compilation = GeneratorHarness.Compilation(OpcodeFake.Native, OpcodeFake.Table, unrelated);
-        GeneratorDriver driver = Driver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        GeneratorDriver driver = Driver(compilation).RunGenerators(compilation, TestContext.Current.CancellationToken);
         SyntaxTree tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains("=> 1;"));
-        CSharpCompilation edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(tree.ToString().Replace("=> 1;", "=> 42;"), GeneratorHarness.ParseOptions, tree.FilePath));
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(tree.ToString().Replace("=> 1;", "=> 42;"), GeneratorHarness.ParseOptions, tree.FilePath, cancellationToken: TestContext.Current.CancellationToken));
 
         driver = driver.RunGenerators(edited, TestContext.Current.CancellationToken);
 
         GeneratorRunResult run = driver.GetRunResult().Results.Single();
-        foreach (string step in new[] { OpcodeGenerator.Steps.OpcodeRows, OpcodeGenerator.Steps.OpcodeNative, OpcodeGenerator.Steps.OpcodeModel })
-        {
-            IncrementalStepRunReason[] reasons = run.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
-            reasons.Should().NotBeEmpty(step);
-            reasons.Should().OnlyContain(r => r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged, step);
-        }
+        IncrementalStepRunReason[] Reasons(string step) => run.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+        Reasons(OpcodeGenerator.Steps.OpcodeRows).Should().NotBeEmpty()
+            .And.OnlyContain(r => r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged);
+
+        // The Native layer comes from the header tool's listing, which the edit leaves as it was: the step is not
+        // re-run at all (Cached, not re-run and found Unchanged), and neither is the model over it.
+        Reasons(OpcodeGenerator.Steps.OpcodeNative).Should().Equal(IncrementalStepRunReason.Cached);
+        Reasons(OpcodeGenerator.Steps.OpcodeModel).Should().Equal(IncrementalStepRunReason.Cached);
     }
 
     [Fact]
     public void An_edit_of_the_table_reruns_the_model()
     {
         CSharpCompilation compilation = GeneratorHarness.Compilation(OpcodeFake.Native, OpcodeFake.Table);
-        GeneratorDriver driver = Driver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        GeneratorDriver driver = Driver(compilation).RunGenerators(compilation, TestContext.Current.CancellationToken);
         SyntaxTree tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains("Does no I/O."));
-        CSharpCompilation edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(tree.ToString().Replace("Does no I/O.", "Does nothing."), GeneratorHarness.ParseOptions, tree.FilePath));
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(tree.ToString().Replace("Does no I/O.", "Does nothing."), GeneratorHarness.ParseOptions, tree.FilePath, cancellationToken: TestContext.Current.CancellationToken));
 
         driver = driver.RunGenerators(edited, TestContext.Current.CancellationToken);
 

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IoUring.SourceGen.Model;
@@ -7,6 +8,10 @@ namespace IoUring.SourceGen.Model;
 internal sealed record LocationInfo(string FilePath, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn)
 {
     public static LocationInfo? From(SyntaxNode? node) => node is null ? null : From(node.GetLocation());
+
+    /// <summary>A table class's name (not its whole body with every row): where a diagnostic about the table as a whole points.</summary>
+    public static LocationInfo? OfTable(GeneratorAttributeSyntaxContext context)
+        => context.TargetNode is ClassDeclarationSyntax declaration ? From(declaration.Identifier.GetLocation()) : From(context.TargetNode);
 
     public static LocationInfo? From(Location location)
     {

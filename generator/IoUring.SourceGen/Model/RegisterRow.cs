@@ -61,5 +61,8 @@ internal sealed record NativeLayer(EquatableArray<NativeConstant> Constants, Equ
     public static readonly NativeLayer Empty = new(EquatableArray<NativeConstant>.Empty, EquatableArray<string>.Empty, EquatableArray<NativeStruct>.Empty);
 }
 
-/// <summary>A struct or union of the Native layer: its C size in bytes and its field names in listing order.</summary>
-internal sealed record NativeStruct(string Name, long Size, EquatableArray<string> Fields);
+/// <summary>
+/// A struct or union of the Native layer: its C size in bytes, its field names in listing order, and each field's
+/// C# shape as the listing writes it (<c>uint</c>, <c>fixed byte[3]</c>...), <paramref name="Shapes"/>[i] for <paramref name="Fields"/>[i].
+/// </summary>
+internal sealed record NativeStruct(string Name, long Size, EquatableArray<string> Fields, EquatableArray<string> Shapes);

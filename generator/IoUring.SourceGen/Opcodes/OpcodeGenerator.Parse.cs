@@ -90,30 +90,22 @@ public sealed partial class OpcodeGenerator
             }
         }
 
-        LocationInfo? table = context.TargetNode is ClassDeclarationSyntax declaration
-            ? LocationInfo.From(declaration.Identifier.GetLocation())
-            : LocationInfo.From(context.TargetNode);
-        return new OpcodeTableSlice(builders.ToEquatableArray(), fields.ToEquatableArray(), skips.ToEquatableArray(), table);
+        return new OpcodeTableSlice(builders.ToEquatableArray(), fields.ToEquatableArray(), skips.ToEquatableArray(), LocationInfo.OfTable(context));
     }
 
-    /// <summary>Reads io_uring_op's members and io_uring_sqe's fields from the Native layer.</summary>
-    internal static OpcodeNative ReadNative(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>Picks io_uring_op's members and io_uring_sqe's fields (with their C# types) out of the Native layer.</summary>
+    internal static OpcodeNative ReadNative(NativeLayer layer)
     {
-        INamedTypeSymbol? ops = compilation.Assembly.GetTypeByMetadataName("IoUring.Interop.Native." + OpcodeEnumName);
-        INamedTypeSymbol? sqe = compilation.Assembly.GetTypeByMetadataName("IoUring.Interop.Native." + SqeName);
-        if (ops is null || sqe is null)
+        NativeStruct? sqe = layer.Structs.FirstOrDefault(s => s.Name == SqeName);
+        if (!layer.Enums.Contains(OpcodeEnumName) || sqe is null)
         {
             return new OpcodeNative(false, EquatableArray<EnumMemberInfo>.Empty, EquatableArray<SqeSlot>.Empty);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var members = ops.GetMembers().OfType<IFieldSymbol>()
-            .Where(f => f.HasConstantValue)
-            .Select(f => new EnumMemberInfo(f.Name, Convert.ToUInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture)))
+        var members = layer.Constants.Where(c => c.Enum == OpcodeEnumName)
+            .Select(c => new EnumMemberInfo(c.Name, c.Value))
             .ToEquatableArray();
-        var slots = sqe.GetMembers().OfType<IFieldSymbol>()
-            .Where(f => !f.IsStatic)
-            .Select(f => new SqeSlot(f.Name, f.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
+        var slots = sqe.Fields.Select((name, i) => new SqeSlot(name, sqe.Shapes[i]))
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToEquatableArray();
         return new OpcodeNative(true, members, slots);
@@ -291,21 +283,4 @@ public sealed partial class OpcodeGenerator
         => named.TryGetValue(name, out TypedConstant value) ? value.Value as string : null;
 
     private static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
-
-    /// <summary>Orders locations by file then position; a missing location sorts last.</summary>
-    private sealed class LocationOrder : IComparer<LocationInfo?>
-    {
-        public static readonly LocationOrder Instance = new();
-
-        public int Compare(LocationInfo? x, LocationInfo? y)
-        {
-            if (x is null || y is null)
-            {
-                return (x is null ? 1 : 0) - (y is null ? 1 : 0);
-            }
-
-            int byFile = string.CompareOrdinal(x.FilePath, y.FilePath);
-            return byFile != 0 ? byFile : x.Start.CompareTo(y.Start);
-        }
-    }
 }

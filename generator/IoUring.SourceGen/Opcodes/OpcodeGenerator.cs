@@ -29,9 +29,10 @@ public sealed partial class OpcodeGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(OpcodeAttributeSource.Builder, static (node, _) => node is ClassDeclarationSyntax, static (c, ct) => ParseTable(c, ct))
             .WithTrackingName(Steps.OpcodeRows);
 
-        // Read as data: it changes only with the header, so the model downstream stays cached on other edits.
-        IncrementalValueProvider<OpcodeNative> native = context.CompilationProvider
-            .Select(static (c, ct) => ReadNative(c, ct))
+        // The same listing step as IoUringGenerator's: it changes only with the header, so the model downstream stays
+        // cached on other edits.
+        IncrementalValueProvider<OpcodeNative> native = NativeListing.Read(context)
+            .Select(static (layer, _) => ReadNative(layer))
             .WithTrackingName(Steps.OpcodeNative);
 
         IncrementalValueProvider<OpcodeModel> model = rows.Collect()
@@ -43,7 +44,7 @@ public sealed partial class OpcodeGenerator : IIncrementalGenerator
         {
             foreach (DiagnosticInfo diagnostic in model.Diagnostics)
             {
-                output.ReportDiagnostic(OpcodeDiagnostics.ToDiagnostic(diagnostic));
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
             foreach (BuilderModel builder in model.Builders)

@@ -64,7 +64,7 @@ public class EncodedEntriesTests
                 .Where(c => c.GetParameters().All(p => Recorded(p.ParameterType)))
                 .OrderBy(c => Signature(c), StringComparer.Ordinal)
                 .ToArray();
-            ConstructorInfo?[] starts = constructors.Length > 0 ? constructors : [null];
+            ConstructorInfo?[] starts = constructors.Length > 0 ? [.. constructors] : [null];
             foreach (ConstructorInfo? constructor in starts)
             {
                 string key = constructor is null ? builder.Name + "()" : Signature(constructor);

@@ -22,7 +22,7 @@ namespace IoUring.Interop.Opcodes;
 
 [OpcodeBuilder("TimeoutUpdate", nameof(io_uring_op.IORING_OP_TIMEOUT_REMOVE), "5.11",
     "Re-arms a pending timeout (or, with <see cref=\"LinkTimeout\"/>, a link timeout) with a new time.",
-    Man = "man3/io_uring_prep_timeout_update.3", Liburing = "io_uring_prep_timeout_update, io_uring_prep_link_timeout_update", Safety = "the kernel reads the timespec when the request is prepared, which can happen after submission returns (for example when the request is linked): keep it valid until the completion arrives.", CustomBuild = true)]
+    Man = "man3/io_uring_prep_timeout_update.3", Liburing = "io_uring_prep_timeout_update (with IORING_LINK_TIMEOUT_UPDATE for a link timeout)", Safety = "the kernel reads the timespec when the request is prepared, which can happen after submission returns (for example when the request is linked): keep it valid until the completion arrives.", CustomBuild = true)]
 [OpcodeField("TimeoutUpdate", "UserData", typeof(ulong), "User data of the timeout to update.", Required = true)]
 [OpcodeField("TimeoutUpdate", "Time", typeof(Timespec*), "The new time.", Required = true)]
 [OpcodeField("TimeoutUpdate", "Flags", typeof(TimeoutFlags), "Clock and ABS flags for the new time.")]
