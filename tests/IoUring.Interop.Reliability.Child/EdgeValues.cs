@@ -71,7 +71,7 @@ internal static unsafe class EdgeValues
 
         if (t == typeof(Probe))
         {
-            return new("new Probe()", _ => new Probe());
+            return new("this ring's probe", c => Probe.For(c.Ring));
         }
 
         if (t == typeof(Socket))
@@ -292,7 +292,7 @@ internal static unsafe class EdgeValues
         new("pipe fd", c => c.PipeRead),
         new("eventfd", c => c.EventFd),
         new("directory fd", c => c.DirectoryFd),
-        new("the ring's own fd", c => c.Ring.Parameters.IsSetupRegisteredFdOnly ? -1 : c.Ring.Fd),
+        new("the ring's own fd", c => c.Ring.Parameters.IsSetupRegisteredFdOnly ? -1 : c.Ring.FileDescriptor),
     ];
 
     // No file table is registered on the call's ring, so every index is unregistered.

@@ -150,7 +150,7 @@ public sealed unsafe class SoakDriver : IDisposable
     /// <summary>Submits, waits for one completion when none is ready (at most 200 ms), and accounts what arrived.</summary>
     private void Pump()
     {
-        uint want = _ledger.Pending > 0 && _ring.CompletionQueue.IsEmpty ? 1u : 0u;
+        int want = _ledger.Pending > 0 && _ring.CompletionQueue.IsEmpty ? 1 : 0;
 
         // EBUSY/EAGAIN (the CQ overflowed and the kernel holds completions back), EINTR and ETIME all mean "reap and
         // come back"; anything else throws and counts as a crash.

@@ -23,10 +23,10 @@ public static class Shapes
     /// CQE_MIXED, and a CQ of 8 with 4× in flight (the kernel keeps the overflow: FEAT_NODROP).</summary>
     public static readonly IReadOnlyList<Shape> All =
     [
-        new("default", e => new Ring(e), 32, 48),
+        new("default", e => new Ring((int)e), 32, 48),
         new("sqpoll", e => Ring.Builder().SetupSqPoll(100).Build(e), 32, 48),
-        new("defer-taskrun", e => Ring.Builder().SetupSingleIssuer().SetupDeferTaskrun().Build(e), 32, 48),
-        new("coop-taskrun", e => Ring.Builder().SetupCoopTaskrun().SetupTaskrunFlag().Build(e), 32, 48),
+        new("defer-taskrun", e => Ring.Builder().SetupSingleIssuer().SetupDeferTaskRun().Build(e), 32, 48),
+        new("coop-taskrun", e => Ring.Builder().SetupCoopTaskRun().SetupTaskRunFlag().Build(e), 32, 48),
         new("cqe32", e => Ring.Builder().SetupCqe32().Build(e), 32, 48),
         new("sqe128", e => Ring.Builder().SetupSqe128().Build(e), 32, 48),
         new("no-mmap", e => Ring.Builder().SetupNoMmap().Build(e), 32, 48),

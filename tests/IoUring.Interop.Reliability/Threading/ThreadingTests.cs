@@ -174,12 +174,12 @@ public sealed class ThreadingTests
                 created.Wait();
                 int[] fd = [-1];
                 ring!.Submitter.RegisterFilesSparse(16);
-                var probe = new Probe();
+                Probe probe = Probe.For(ring);
                 while (!Volatile.Read(ref submitterDone))
                 {
                     ushort personality = ring.Submitter.RegisterPersonality();
                     ring.Submitter.UnregisterPersonality(personality);
-                    ring.Submitter.RegisterFilesUpdate((uint)(registrations % 16), fd);
+                    ring.Submitter.RegisterFilesUpdate((int)(registrations % 16), fd);
                     ring.Submitter.RegisterProbe(probe);
                     registrations++;
                 }

@@ -74,7 +74,7 @@ public sealed class MembersAfterDisposeTests
         FluentActions.Invoking(() => first.Unregister(ring.Submitter)).Should().Throw<ObjectDisposedException>();
 
         // The group still belongs to the second ring: registering it again is refused (EEXIST), unregistering works.
-        FluentActions.Invoking(() => ring.Submitter.RegisterBufRingWithFlags((ulong)second.Address, 8, 7, 0))
+        FluentActions.Invoking(() => ring.Submitter.RegisterBufRingWithFlags(second.Address, 8, 7, 0))
             .Should().Throw<IoUringException>().Which.Errno.Should().Be(Errno.EEXIST);
         second.Unregister(ring.Submitter);
     }

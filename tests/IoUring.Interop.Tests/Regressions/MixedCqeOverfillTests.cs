@@ -47,7 +47,7 @@ public sealed class MixedCqeOverfillTests
                     ring.Submit();
                     break;
                 default:
-                    for (int take = random.Next(4); take > 0 && cq.TryDequeue(out CompletionEntry32 cqe); take--)
+                    for (int take = random.Next(4); take > 0 && cq.TryDequeue32(out CompletionEntry32 cqe); take--)
                     {
                         Check(cqe, big, seen);
                     }
@@ -62,7 +62,7 @@ public sealed class MixedCqeOverfillTests
         var clock = Stopwatch.StartNew();
         while (seen.Count < big.Count)
         {
-            while (cq.TryDequeue(out CompletionEntry32 cqe))
+            while (cq.TryDequeue32(out CompletionEntry32 cqe))
             {
                 Check(cqe, big, seen);
             }
@@ -114,7 +114,7 @@ public sealed class MixedCqeOverfillTests
         // A kernel without IORING_NOP_CQE32 fails a big NOP with EINVAL.
         ring.SubmissionQueue.TryPush(Big(1_000_000)).Should().BeTrue();
         ring.SubmitAndWait(1);
-        ring.CompletionQueue.TryDequeue(out CompletionEntry32 probe).Should().BeTrue();
+        ring.CompletionQueue.TryDequeue32(out CompletionEntry32 probe).Should().BeTrue();
         KernelSkip.IfErrno(probe.Result, "IORING_NOP_CQE32");
         return ring;
     }

@@ -54,7 +54,7 @@ public sealed class ReapOnlyOverflowTests
 
                     break;
                 case Reader.TryDequeue32:
-                    while (cq.TryDequeue(out CompletionEntry32 cqe))
+                    while (cq.TryDequeue32(out CompletionEntry32 cqe))
                     {
                         Account(cqe.UserData, seen, ref received);
                     }

@@ -46,7 +46,7 @@ public sealed class StaleQueueViewAfterResizeTests
 
     private static Ring Resizable(uint entries) => RingShapes.Create(RingShapes.DeferTaskrun, entries);
 
-    private static void Resize(Ring ring, uint sq, uint cq)
+    private static void Resize(Ring ring, int sq, int cq)
     {
         try
         {
