@@ -111,9 +111,11 @@ public sealed unsafe class BufferRing : IDisposable
     /// <exception cref="ObjectDisposedException">The ring is disposed.</exception>
     public void Register(Submitter submitter)
     {
+        // Disposed first: a disposed buffer ring's memory is gone, whatever the argument.
+        nint address = Address;
         ArgumentNullException.ThrowIfNull(submitter);
         PbufRingFlags flags = Incremental ? PbufRingFlags.Inc : 0;
-        submitter.RegisterBufRingWithFlags(Address, Entries, GroupId, flags);
+        submitter.RegisterBufRingWithFlags(address, Entries, GroupId, flags);
         registeredWith = submitter;
     }
 

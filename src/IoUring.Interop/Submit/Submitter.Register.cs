@@ -103,6 +103,7 @@ public sealed partial class Submitter
     public void RegisterBuffersSparse(int count)
     {
         ThrowIfDisposed();
+        ThrowIfBufferCountInvalid(count, nameof(count));
         var register = new io_uring_rsrc_register { nr = (uint)count, flags = IORING_RSRC_REGISTER_SPARSE };
         int result;
         do result = Syscalls.RegisterBuffers2(EnterFd, in register, RegisteredRing); while (result == Interrupted);

@@ -23,6 +23,7 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files.3.html"/>
     public void RegisterFiles(ReadOnlySpan<SafeHandle> handles)
     {
+        ThrowIfDisposed();
         if (handles.IsEmpty)
             throw new ArgumentException("At least one handle is required.", nameof(handles));
         WithFds(handles, nameof(handles), fds => RegisterFiles(fds));
@@ -37,6 +38,7 @@ public sealed partial class Submitter
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_files_update.3.html"/>
     public int RegisterFilesUpdate(int offset, ReadOnlySpan<SafeHandle> handles)
     {
+        ThrowIfDisposed();
         if (handles.IsEmpty)
             throw new ArgumentException("At least one handle is required.", nameof(handles));
         int updated = 0;
@@ -52,7 +54,11 @@ public sealed partial class Submitter
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="eventfd"/> is closed or invalid.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_eventfd.3.html"/>
-    public void RegisterEventfd(SafeHandle eventfd) => WithFd(eventfd, nameof(eventfd), RegisterEventfd);
+    public void RegisterEventfd(SafeHandle eventfd)
+    {
+        ThrowIfDisposed();
+        WithFd(eventfd, nameof(eventfd), RegisterEventfd);
+    }
 
     /// <summary>Like <see cref="RegisterEventfd(SafeHandle)"/>, but signals only completions of requests that went asynchronous.</summary>
     /// <remarks>
@@ -61,7 +67,11 @@ public sealed partial class Submitter
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="eventfd"/> is closed or invalid.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_eventfd_async.3.html"/>
-    public void RegisterEventfdAsync(SafeHandle eventfd) => WithFd(eventfd, nameof(eventfd), RegisterEventfdAsync);
+    public void RegisterEventfdAsync(SafeHandle eventfd)
+    {
+        ThrowIfDisposed();
+        WithFd(eventfd, nameof(eventfd), RegisterEventfdAsync);
+    }
 
     private delegate void FdsAction(ReadOnlySpan<int> fds);
 
