@@ -6,7 +6,7 @@ using Microsoft.Win32.SafeHandles;
 namespace IoUring.Interop.ApiTests.Programs;
 
 /// <summary>Issue 10's first program on the synchronous API: copy a file with reads and writes at queue depth 16.</summary>
-internal static unsafe class CopyProgram
+internal static class CopyProgram
 {
     private const int Depth = 16, Block = 128 * 1024;
 
@@ -17,20 +17,18 @@ internal static unsafe class CopyProgram
         long size = RandomAccess.GetLength(input);
         using var ring = new Ring(Depth);
         ring.Submitter.RegisterFiles([input, output]);
+        // Pinned: the kernel fills and reads these blocks after TryPush has returned.
         byte[] pool = GC.AllocateArray<byte>(Depth * Block, pinned: true);
         Span<int> lengths = stackalloc int[Depth];
-        fixed (byte* buffers = pool)
+        for (long offset = 0; offset < size; offset += Depth * Block)
         {
-            for (long offset = 0; offset < size; offset += Depth * Block)
-            {
-                int count = (int)Math.Min(Depth, (size - offset + Block - 1) / Block);
-                for (int i = 0; i < count; i++)
-                    ring.SubmissionQueue.TryPush(new Read(new Fixed(0), buffers + i * Block, Block) { Offset = offset + (long)i * Block }.Build().WithUserData((ulong)i));
-                Complete(ring, count, lengths, "read");
-                for (int i = 0; i < count; i++)
-                    ring.SubmissionQueue.TryPush(new Write(new Fixed(1), buffers + i * Block, (uint)lengths[i]) { Offset = offset + (long)i * Block }.Build().WithUserData((ulong)i));
-                Complete(ring, count, lengths, "write");
-            }
+            int count = (int)Math.Min(Depth, (size - offset + Block - 1) / Block);
+            for (int i = 0; i < count; i++)
+                ring.SubmissionQueue.TryPush(new Read(new Fixed(0), pool.AsSpan(i * Block, Block)) { Offset = offset + i * Block }.Build().WithUserData((ulong)i));
+            Complete(ring, count, lengths, "read");
+            for (int i = 0; i < count; i++)
+                ring.SubmissionQueue.TryPush(new Write(new Fixed(1), pool.AsSpan(i * Block, lengths[i])) { Offset = offset + i * Block }.Build().WithUserData((ulong)i));
+            Complete(ring, count, lengths, "write");
         }
 
         return size;

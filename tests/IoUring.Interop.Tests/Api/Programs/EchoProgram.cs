@@ -8,7 +8,7 @@ namespace IoUring.Interop.ApiTests.Programs;
 
 /// <summary>Issue 10's second program on the synchronous API: a TCP echo server on one ring and a client on another,
 /// doing round trips of one message over loopback.</summary>
-internal static unsafe class EchoProgram
+internal static class EchoProgram
 {
     private const int Size = 64;
 
@@ -23,16 +23,16 @@ internal static unsafe class EchoProgram
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         client.Connect(listener.LocalEndPoint!);
         using var ring = new Ring(4);
-        var fd = new Fd((int)client.Handle);
-        byte* message = stackalloc byte[Size], reply = stackalloc byte[Size];
+        // Pinned: the kernel reads and fills them after TryPush has returned.
+        byte[] message = GC.AllocateArray<byte>(Size, pinned: true), reply = GC.AllocateArray<byte>(Size, pinned: true);
         int echoed = 0;
         for (int trip = 0; trip < count; trip++)
         {
-            new Span<byte>(message, Size).Fill((byte)trip);
-            Run(ring, new Send(fd, message, Size).Build(), "send");
+            message.AsSpan().Fill((byte)trip);
+            Run(ring, new Send(client, message).Build(), "send");
             for (int got = 0; got < Size;)
-                got += Run(ring, new Recv(fd, reply + got, (uint)(Size - got)).Build(), "recv");
-            echoed += new Span<byte>(reply, Size).SequenceEqual(new Span<byte>(message, Size)) ? 1 : 0;
+                got += Run(ring, new Recv(client, reply.AsSpan(got)).Build(), "recv");
+            echoed += reply.AsSpan().SequenceEqual(message) ? 1 : 0;
         }
 
         client.Shutdown(SocketShutdown.Send);
@@ -43,11 +43,17 @@ internal static unsafe class EchoProgram
     private static void Serve(Socket listener)
     {
         using var ring = new Ring(4);
-        var connection = new Fd(Run(ring, new Accept(new Fd((int)listener.Handle), null, null).Build(), "accept"));
-        byte* buffer = stackalloc byte[Size];
+        Accept accept;
+        unsafe
+        {
+            accept = new Accept(listener, address: null, addressLength: null);   // the peer's address is not wanted
+        }
+
+        var connection = new Fd(Run(ring, accept.Build(), "accept"));
+        byte[] buffer = GC.AllocateArray<byte>(Size, pinned: true);
         int received;
-        while ((received = Run(ring, new Recv(connection, buffer, Size).Build(), "recv")) > 0)
-            Run(ring, new Send(connection, buffer, (uint)received).Build(), "send");
+        while ((received = Run(ring, new Recv(connection, buffer).Build(), "recv")) > 0)
+            Run(ring, new Send(connection, buffer.AsSpan(0, received)).Build(), "send");
         Run(ring, new Close(connection).Build(), "close");
     }
 
