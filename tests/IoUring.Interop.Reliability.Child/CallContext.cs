@@ -55,9 +55,10 @@ internal sealed class CallContext : IDisposable
     /// <summary>Disposes what the values created and closes the fds (some may be closed already by the call).</summary>
     public void Dispose()
     {
-        foreach (IDisposable owned in _owned)
+        // Last made, first released: a buffer pool goes before the engine it was registered on.
+        for (int i = _owned.Count - 1; i >= 0; i--)
         {
-            owned.Dispose();
+            _owned[i].Dispose();
         }
 
         foreach (int fd in (ReadOnlySpan<int>)[FileFd, PipeRead, PipeWrite, EventFd, DirectoryFd])
