@@ -82,7 +82,19 @@ internal static unsafe class EdgeValues
 
         if (t == typeof(Async.ProvidedBufferPool))
         {
-            return new("a pool of 8 x 4 KiB buffers", c => c.Own(new Async.ProvidedBufferPool(c.Own(new Async.RingEngine()), 8, 4096)));
+            return new("a pool of 8 x 4 KiB buffers on the call's engine", c => c.Own(new Async.ProvidedBufferPool(c.Engine, 8, 4096)));
+        }
+
+        if (t == typeof(Async.RingEngine))
+        {
+            return new("the call's engine", c => c.Engine);
+        }
+
+        // A buffer argument (Stream.Read(byte[], int, int)): a small real one, so the offset and count edges reach the
+        // range check instead of stopping at a null buffer.
+        if (t.IsArray && t.GetElementType()!.IsPrimitive)
+        {
+            return new($"{t.GetElementType()!.Name}[16]", _ => Array.CreateInstance(t.GetElementType()!, 16));
         }
 
         if (t == typeof(Socket))

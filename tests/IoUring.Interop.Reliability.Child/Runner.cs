@@ -255,7 +255,7 @@ public sealed class Runner
             return [("", c => c.Ring.Parameters)];
         }
 
-        if (t == typeof(Probe) || t == typeof(Async.RingEngineGroup) || t == typeof(Async.ProvidedBufferPool))
+        if (t == typeof(Probe) || t == typeof(Async.RingEngine) || t == typeof(Async.RingEngineGroup) || t == typeof(Async.ProvidedBufferPool))
         {
             return [("", EdgeValues.Benign(t, "this").Make)];
         }

@@ -25,10 +25,23 @@ public sealed class RingSocketStream : Stream
     /// <param name="engine">The engine that runs the reads and writes.</param>
     /// <param name="socket">A connected stream socket.</param>
     /// <param name="ownsSocket">Whether disposing the stream disposes the socket.</param>
+    /// <exception cref="IOException"><paramref name="socket"/> is not connected (or is disposed), or is not a stream socket.</exception>
     public RingSocketStream(RingEngine engine, Socket socket, bool ownsSocket = true)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(socket);
+
+        // NetworkStream's rules: a stream reads and writes one peer, so the socket must be a connected stream socket.
+        if (!socket.Connected)
+        {
+            throw new IOException("The operation is not allowed on non-connected sockets.");
+        }
+
+        if (socket.SocketType != SocketType.Stream)
+        {
+            throw new IOException("The operation is not allowed on non-stream oriented sockets.");
+        }
+
         _engine = engine;
         _socket = socket;
         _ownsSocket = ownsSocket;
