@@ -9,6 +9,7 @@ namespace IoUring.Interop.Reliability.Child;
 internal sealed class CallContext : IDisposable
 {
     private readonly List<IDisposable> _owned = new();
+    private Async.RingEngine? _engine;
 
     public CallContext(Ring ring)
     {
@@ -44,6 +45,10 @@ internal sealed class CallContext : IDisposable
     /// <summary>An fd number that is closed.</summary>
     public int ClosedFd { get; }
 
+    /// <summary>The call's async engine, made on first use (a thread and a ring: only members that need one pay), so a
+    /// buffer pool and the member it is passed to share it.</summary>
+    public Async.RingEngine Engine => _engine ??= Own(new Async.RingEngine());
+
     /// <summary>Keeps <paramref name="value"/> to dispose after the call.</summary>
     public T Own<T>(T value)
         where T : IDisposable
@@ -55,9 +60,10 @@ internal sealed class CallContext : IDisposable
     /// <summary>Disposes what the values created and closes the fds (some may be closed already by the call).</summary>
     public void Dispose()
     {
-        foreach (IDisposable owned in _owned)
+        // Last made, first released: a buffer pool goes before the engine it was registered on.
+        for (int i = _owned.Count - 1; i >= 0; i--)
         {
-            owned.Dispose();
+            _owned[i].Dispose();
         }
 
         foreach (int fd in (ReadOnlySpan<int>)[FileFd, PipeRead, PipeWrite, EventFd, DirectoryFd])

@@ -29,7 +29,7 @@ internal static unsafe class EdgeValues
         Type t = type.IsByRef ? type.GetElementType()! : type;
         if (WaitCounts.Contains(name))
         {
-            return new("0", _ => 0u);
+            return WaitCountZero(t);
         }
 
         if (IsFd(t, name))
@@ -74,9 +74,32 @@ internal static unsafe class EdgeValues
             return new("this ring's probe", c => Probe.For(c.Ring));
         }
 
+        // The async layer's classes whose simplest constructor takes a count (0 is refused): the smallest valid ones.
+        if (t == typeof(Async.RingEngineGroup))
+        {
+            return new("a group of 1 engine", c => c.Own(new Async.RingEngineGroup(1)));
+        }
+
+        if (t == typeof(Async.ProvidedBufferPool))
+        {
+            return new("a pool of 8 x 4 KiB buffers on the call's engine", c => c.Own(new Async.ProvidedBufferPool(c.Engine, 8, 4096)));
+        }
+
+        if (t == typeof(Async.RingEngine))
+        {
+            return new("the call's engine", c => c.Engine);
+        }
+
+        // A buffer argument (Stream.Read(byte[], int, int)): a small real one, so the offset and count edges reach the
+        // range check instead of stopping at a null buffer.
+        if (t.IsArray && t.GetElementType()!.IsPrimitive)
+        {
+            return new($"{t.GetElementType()!.Name}[16]", _ => Array.CreateInstance(t.GetElementType()!, 16));
+        }
+
         if (t == typeof(Socket))
         {
-            return new("a Unix stream socket", c => c.Own(new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)));
+            return new("a connected loopback TCP socket", c => Loopback.Connected(c));
         }
 
         if (typeof(SafeHandle).IsAssignableFrom(t) && t.IsAssignableFrom(typeof(SafeFileHandle)))
@@ -110,7 +133,7 @@ internal static unsafe class EdgeValues
         Type t = type.IsByRef ? type.GetElementType()! : type;
         if (WaitCounts.Contains(name))
         {
-            return [Constant(0u)];
+            return [WaitCountZero(t)];
         }
 
         if (t.IsPointer)
@@ -327,4 +350,11 @@ internal static unsafe class EdgeValues
         : null;
 
     private static Value Constant(object value) => new(Describe(value), _ => value);
+
+    // The count in the parameter's own type (counts are int since the .NET API review; a uint would not bind).
+    private static Value WaitCountZero(Type t)
+    {
+        object zero = Convert.ChangeType(0, t, System.Globalization.CultureInfo.InvariantCulture);
+        return new("0", _ => zero);
+    }
 }

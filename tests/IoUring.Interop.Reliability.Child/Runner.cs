@@ -255,6 +255,11 @@ public sealed class Runner
             return [("", c => c.Ring.Parameters)];
         }
 
+        if (t == typeof(Probe) || t == typeof(Async.RingEngine) || t == typeof(Async.RingEngineGroup) || t == typeof(Async.ProvidedBufferPool))
+        {
+            return [("", EdgeValues.Benign(t, "this").Make)];
+        }
+
         if (t == typeof(BufferRing))
         {
             return [("", c => c.Own(new BufferRing(8, 7)))];

@@ -10,7 +10,8 @@ public static class Verdict
     public const string Ok = "OK";
 
     /// <summary>The call threw a clear exception: an argument exception naming the argument, ObjectDisposedException,
-    /// InvalidOperationException, NotSupportedException, an IoUringException/IOException with the errno, or an
+    /// InvalidOperationException, NotSupportedException, an IoUringException/IOException with the errno, a SocketException
+    /// with its SocketError, or an
     /// OverflowException that says which value.</summary>
     public const string Clear = "CLEAR";
 
@@ -27,6 +28,9 @@ public static class Verdict
         ArgumentException a => a.ParamName is not null,
         ObjectDisposedException or InvalidOperationException or NotSupportedException => true,
         IoUringException => true,
+
+        // What .NET's own Socket and NetworkStream throw for an errno (ENOTCONN, EINVAL, EOPNOTSUPP...): the code names it.
+        System.Net.Sockets.SocketException s => s.SocketErrorCode is not System.Net.Sockets.SocketError.SocketError && !string.IsNullOrWhiteSpace(s.Message),
 
         // The .NET idiom for a value out of a type's range (TimeSpan.FromSeconds does the same), when it says which
         // value: the runtime's bare "Arithmetic operation resulted in an overflow." from checked arithmetic is not.

@@ -15,14 +15,19 @@ public sealed class RingEngineGroup : IAsyncDisposable, IDisposable
     private readonly RingEngine[] _engines;
     private int _next = -1;
 
+    // Each engine owns a ring and a thread: far below this the process runs out of threads or locked memory, and the
+    // engines array itself would fail with a bare OutOfMemoryException instead of naming the argument.
+    private const int MaxEngineCount = 1024;
+
     /// <summary>Creates <paramref name="engineCount"/> engines with the same options.</summary>
     /// <remarks>Available since Linux 5.19.</remarks>
-    /// <param name="engineCount">How many engines (and threads); at least 1.</param>
+    /// <param name="engineCount">How many engines (and threads); 1 to 1024.</param>
     /// <param name="options">Options for every engine; null for the defaults.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="engineCount"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="engineCount"/> is below 1 or above 1024.</exception>
     public RingEngineGroup(int engineCount, RingEngineOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(engineCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(engineCount, MaxEngineCount);
         _engines = new RingEngine[engineCount];
         try
         {

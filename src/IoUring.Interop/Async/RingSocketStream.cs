@@ -25,10 +25,23 @@ public sealed class RingSocketStream : Stream
     /// <param name="engine">The engine that runs the reads and writes.</param>
     /// <param name="socket">A connected stream socket.</param>
     /// <param name="ownsSocket">Whether disposing the stream disposes the socket.</param>
+    /// <exception cref="IOException"><paramref name="socket"/> is not connected (or is disposed), or is not a stream socket.</exception>
     public RingSocketStream(RingEngine engine, Socket socket, bool ownsSocket = true)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(socket);
+
+        // NetworkStream's rules: a stream reads and writes one peer, so the socket must be a connected stream socket.
+        if (!socket.Connected)
+        {
+            throw new IOException("The operation is not allowed on non-connected sockets.");
+        }
+
+        if (socket.SocketType != SocketType.Stream)
+        {
+            throw new IOException("The operation is not allowed on non-stream oriented sockets.");
+        }
+
         _engine = engine;
         _socket = socket;
         _ownsSocket = ownsSocket;
@@ -65,8 +78,11 @@ public sealed class RingSocketStream : Stream
     }
 
     /// <inheritdoc/>
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        return ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
 
     /// <inheritdoc/>
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
@@ -76,8 +92,11 @@ public sealed class RingSocketStream : Stream
     }
 
     /// <inheritdoc/>
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        return WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
 
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
@@ -87,7 +106,11 @@ public sealed class RingSocketStream : Stream
     }
 
     /// <inheritdoc/>
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        return Read(buffer.AsSpan(offset, count));
+    }
 
     /// <inheritdoc/>
     public override void Write(ReadOnlySpan<byte> buffer)
@@ -100,7 +123,11 @@ public sealed class RingSocketStream : Stream
     }
 
     /// <inheritdoc/>
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        Write(buffer.AsSpan(offset, count));
+    }
 
     /// <inheritdoc/>
     public override void Flush()
