@@ -155,7 +155,9 @@ public class EngineLifetimeTests
         async Task RunAsync()
         {
             // ConfigureAwait(false): the test framework's synchronization context would otherwise take the continuation.
-            await engine.SubmitAsync(new Nop().Build()).ConfigureAwait(false);
+            // A delay, not a NOP: a NOP may complete before the await attaches its continuation, and then the await
+            // goes on synchronously on this thread, whatever the engine's option.
+            await engine.DelayAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
             name = Thread.CurrentThread.Name;
         }
     }
