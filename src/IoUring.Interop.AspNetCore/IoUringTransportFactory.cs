@@ -167,7 +167,7 @@ public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConne
             throw new ArgumentOutOfRangeException(nameof(options), options.EngineCount, "IoUringTransportOptions.EngineCount must be at least 1.");
         }
 
-        if (options.RingEntries is 0 or > 32768)
+        if (options.RingEntries is < 1 or > 32768)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.RingEntries, "IoUringTransportOptions.RingEntries must be between 1 and 32768 (io_uring_setup(2): EINVAL above IORING_MAX_ENTRIES).");
         }

@@ -12,7 +12,7 @@ public sealed class IoUringTransportOptions
     public int EngineCount { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
     /// <summary>The submission queue size of each ring (the completion queue is sized larger by the engine).</summary>
-    public uint RingEntries { get; set; } = 256;
+    public int RingEntries { get; set; } = 256;
 
     /// <summary>The most operations one ring keeps in flight; beyond it new receives and sends wait.</summary>
     /// <remarks>Each open connection holds one receive and at most one send in flight, so this bounds connections per ring times two.</remarks>

@@ -4,12 +4,12 @@ namespace IoUring.Benchmarks.Harness;
 
 /// <summary>Arguments of <c>nop --batch N [--entries E] [--seconds S] [--flags none|single|coop|defer] [--prep inplace|copy]</c>.</summary>
 /// <param name="InPlace">Fill each entry in its ring slot (TryGetNext, the default) or build it and copy it in (TryPush); C# only.</param>
-internal sealed record NopOptions(int Batch, uint Entries, double Seconds, RingFlavor Flavor, bool InPlace = true)
+internal sealed record NopOptions(int Batch, int Entries, double Seconds, RingFlavor Flavor, bool InPlace = true)
 {
     public static NopOptions Parse(ReadOnlySpan<string> args)
     {
         int batch = 0;
-        uint entries = 256;
+        int entries = 256;
         double seconds = 3;
         RingFlavor flavor = RingFlavor.None;
         bool inPlace = true;
@@ -19,7 +19,7 @@ internal sealed record NopOptions(int Batch, uint Entries, double Seconds, RingF
             switch (reader.Name)
             {
                 case "batch": batch = (int)reader.Int64(1, 32768); break;
-                case "entries": entries = (uint)reader.Int64(1, 32768); break;
+                case "entries": entries = (int)reader.Int64(1, 32768); break;
                 case "seconds": seconds = reader.Seconds(); break;
                 case "flags": flavor = RingFlavors.Parse(reader.Value()); break;
                 case "prep": inPlace = ParsePrep(reader.Value()); break;

@@ -38,7 +38,7 @@ internal static class RingFlavors
         _ => "none",
     };
 
-    public static Ring Build(this RingFlavor flavor, uint entries)
+    public static Ring Build(this RingFlavor flavor, int entries)
     {
         RingBuilder builder = Ring.Builder();
         switch (flavor)

@@ -22,7 +22,7 @@ internal static partial class Log
     public static partial void Fallback(ILogger logger, string message);
 
     [LoggerMessage(6, LogLevel.Information, "io_uring transport: {EngineCount} ring(s) of {RingEntries} entries, listening on {EndPoint}.", EventName = "IoUringListening")]
-    public static partial void Listening(ILogger logger, int engineCount, uint ringEntries, string endPoint);
+    public static partial void Listening(ILogger logger, int engineCount, int ringEntries, string endPoint);
 
     [LoggerMessage(7, LogLevel.Debug, "Accept on {EndPoint} failed and is retried: {Error}", EventName = "AcceptError")]
     public static partial void AcceptRetried(ILogger logger, string endPoint, string error);

@@ -49,8 +49,8 @@ public sealed unsafe partial class RingEngine
 
     private Ring CreateRing()
     {
-        uint entries = _options.Entries;
-        uint cqEntries = CompletionQueueSize(entries, _options.MaxInFlight);
+        int entries = _options.Entries;
+        int cqEntries = CompletionQueueSize(entries, _options.MaxInFlight);
         if (_options.UseDeferTaskRun)
         {
             try
@@ -82,10 +82,10 @@ public sealed unsafe partial class RingEngine
 
     /// <summary>Room for every permitted operation plus a full submission queue of internal requests, so the
     /// completion queue overflows only under multishot bursts (NODROP keeps those in the kernel until flushed).</summary>
-    internal static uint CompletionQueueSize(uint entries, int maxInFlight)
+    internal static int CompletionQueueSize(int entries, int maxInFlight)
     {
-        ulong wanted = Math.Max(2UL * entries, (ulong)maxInFlight + entries);
-        return (uint)Math.Min(65536UL, System.Numerics.BitOperations.RoundUpToPowerOf2(wanted));
+        ulong wanted = Math.Max(2UL * (ulong)entries, (ulong)maxInFlight + (ulong)entries);
+        return (int)Math.Min(65536UL, System.Numerics.BitOperations.RoundUpToPowerOf2(wanted));
     }
 
     private void Loop(Ring ring)

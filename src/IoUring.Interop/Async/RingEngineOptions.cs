@@ -10,7 +10,7 @@ public sealed class RingEngineOptions
 {
     /// <summary>The submission queue size (a power of two, 1 to 32768); the completion queue is sized from
     /// <see cref="MaxInFlight"/> so that it rarely overflows (and nothing is lost when it does: NODROP).</summary>
-    public uint Entries { get; set; } = 256;
+    public int Entries { get; set; } = 256;
 
     /// <summary>The most operations the engine holds at once; beyond it, callers wait (asynchronously) for a slot.</summary>
     public int MaxInFlight { get; set; } = 4096;
@@ -35,7 +35,7 @@ public sealed class RingEngineOptions
     /// <summary>Copies the options and checks them.</summary>
     internal RingEngineOptions Validated()
     {
-        if (Entries == 0 || Entries > 32768)
+        if (Entries < 1 || Entries > 32768)
         {
             throw new ArgumentOutOfRangeException(nameof(Entries), Entries, "The submission queue holds 1 to 32768 entries.");
         }

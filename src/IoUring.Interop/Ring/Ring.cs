@@ -39,7 +39,7 @@ public sealed unsafe partial class Ring : IDisposable
     }
 
     // Counts are int in the public surface (.NET's convention); a negative one is refused here, before it could wrap.
-    private static uint Entries(int entries) =>
+    internal static uint Entries(int entries) =>
         entries > 0 ? (uint)entries : throw new ArgumentOutOfRangeException(nameof(entries), entries, "A ring needs at least one entry (1 to 32768).");
 
     internal static Ring Create(uint entries, in io_uring_params parameters, RingGeometry geometry, bool dontFork) =>

@@ -42,28 +42,32 @@ public sealed partial class RingBuilder
     /// <summary>Starts a kernel thread that polls the submission queue, so submitting needs no system call (<c>IORING_SETUP_SQPOLL</c>).</summary>
     /// <remarks>After <paramref name="idleMilliseconds"/> without work the thread sleeps; <see cref="Submitter.SubmitAndWait"/>
     /// wakes it. Available since Linux 5.1 (unprivileged since 5.11).</remarks>
-    /// <param name="idleMilliseconds">Milliseconds of idle spinning before the thread sleeps.</param>
-    public RingBuilder SetupSqPoll(uint idleMilliseconds)
+    /// <param name="idleMilliseconds">Milliseconds of idle spinning before the thread sleeps (0: the kernel's default, one second).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="idleMilliseconds"/> is negative.</exception>
+    public RingBuilder SetupSqPoll(int idleMilliseconds)
     {
-        _params.sq_thread_idle = idleMilliseconds;
+        ArgumentOutOfRangeException.ThrowIfNegative(idleMilliseconds);
+        _params.sq_thread_idle = (uint)idleMilliseconds;
         return Set(IORING_SETUP_SQPOLL);
     }
 
     /// <summary>Binds the submission polling thread to <paramref name="cpu"/> (<c>IORING_SETUP_SQ_AFF</c>); needs <see cref="SetupSqPoll"/>.</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
-    public RingBuilder SetupSqPollCpu(uint cpu)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cpu"/> is negative.</exception>
+    public RingBuilder SetupSqPollCpu(int cpu)
     {
-        _params.sq_thread_cpu = cpu;
+        ArgumentOutOfRangeException.ThrowIfNegative(cpu);
+        _params.sq_thread_cpu = (uint)cpu;
         return Set(IORING_SETUP_SQ_AFF);
     }
 
     /// <summary>Sizes the completion queue to <paramref name="cqEntries"/> (rounded up to a power of two) instead of twice the submission queue (<c>IORING_SETUP_CQSIZE</c>).</summary>
     /// <remarks>Must be at least the submission queue size and at most 65536 (unless <see cref="SetupClamp"/>). Available since Linux 5.5.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cqEntries"/> is 0.</exception>
-    public RingBuilder SetupCqSize(uint cqEntries)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cqEntries"/> is negative or 0.</exception>
+    public RingBuilder SetupCqSize(int cqEntries)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(cqEntries);
-        _params.cq_entries = cqEntries;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cqEntries);
+        _params.cq_entries = (uint)cqEntries;
         return Set(IORING_SETUP_CQSIZE);
     }
 
@@ -166,15 +170,16 @@ public sealed partial class RingBuilder
 
     /// <summary>Creates the ring with <paramref name="entries"/> submission queue entries (rounded up to a power of two).</summary>
     /// <remarks>Available since Linux 5.1.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="entries"/> is 0 or above 32768 without <see cref="SetupClamp"/>; or the completion queue size is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="entries"/> is negative, 0, or above 32768 without <see cref="SetupClamp"/>; or the completion queue size is out of range.</exception>
     /// <exception cref="ArgumentException">The completion queue size is smaller than the submission queue.</exception>
     /// <exception cref="InvalidOperationException">The chosen flags break a kernel rule (e.g. DEFER_TASKRUN without SINGLE_ISSUER).</exception>
     /// <exception cref="IoUringException">io_uring_setup(2) or a mapping failed.</exception>
-    public Ring Build(uint entries)
+    public Ring Build(int entries)
     {
+        uint count = Ring.Entries(entries);
         io_uring_params parameters = _params;
-        RingGeometry geometry = RingGeometry.Validate(entries, parameters.flags, parameters.cq_entries);
-        return Ring.Create(entries, parameters, geometry, _dontFork);
+        RingGeometry geometry = RingGeometry.Validate(count, parameters.flags, parameters.cq_entries);
+        return Ring.Create(count, parameters, geometry, _dontFork);
     }
 
     private RingBuilder Set(uint flag)

@@ -18,7 +18,7 @@ public static class LifecycleShapes
         new("registered-fd-only", e => Ring.Builder().SetupNoMmap().SetupRegisteredFdOnly().Build(e), 8, 0),
         new("register-ring-fd", e =>
         {
-            var ring = new Ring((int)e);
+            var ring = new Ring(e);
             ring.Submitter.RegisterRingFd();
             return ring;
         }, 8, 0),

@@ -10,7 +10,7 @@ namespace IoUring.Interop.Reliability;
 /// <param name="Build">Entries → a new ring of this shape.</param>
 /// <param name="Entries">Submission queue entries for the soak.</param>
 /// <param name="InFlight">How many requests the soak keeps in flight (above the CQ size for the overflow shape).</param>
-public sealed record Shape(string Name, Func<uint, Ring> Build, uint Entries, int InFlight)
+public sealed record Shape(string Name, Func<int, Ring> Build, int Entries, int InFlight)
 {
     /// <inheritdoc/>
     public override string ToString() => Name;
@@ -23,7 +23,7 @@ public static class Shapes
     /// CQE_MIXED, and a CQ of 8 with 4× in flight (the kernel keeps the overflow: FEAT_NODROP).</summary>
     public static readonly IReadOnlyList<Shape> All =
     [
-        new("default", e => new Ring((int)e), 32, 48),
+        new("default", e => new Ring(e), 32, 48),
         new("sqpoll", e => Ring.Builder().SetupSqPoll(100).Build(e), 32, 48),
         new("defer-taskrun", e => Ring.Builder().SetupSingleIssuer().SetupDeferTaskRun().Build(e), 32, 48),
         new("coop-taskrun", e => Ring.Builder().SetupCoopTaskRun().SetupTaskRunFlag().Build(e), 32, 48),
@@ -41,7 +41,7 @@ public static class Shapes
     public static TheoryData<string> Names => new(All.Select(s => s.Name));
 
     /// <summary>Builds <paramref name="shape"/>, skipping the test with the reason when the kernel refuses it.</summary>
-    public static Ring Create(Shape shape, uint? entries = null)
+    public static Ring Create(Shape shape, int? entries = null)
     {
         try
         {

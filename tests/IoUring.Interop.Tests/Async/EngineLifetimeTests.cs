@@ -114,6 +114,16 @@ public class EngineLifetimeTests
         (await second).Result.Should().Be(0, "the stale await did not disturb the new use");
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(32769)]
+    public void Ring_sizes_outside_1_to_32768_are_refused_naming_Entries(int entries)
+    {
+        Action create = () => new RingEngine(new RingEngineOptions { Entries = entries }).Dispose();
+        create.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(nameof(RingEngineOptions.Entries));
+    }
+
     [Fact]
     public void Linked_or_completion_skipping_entries_are_refused()
     {

@@ -228,7 +228,7 @@ public class MixedCqeTests
         (((uint)flags & IORING_CQE_F_32) != 0).Should().Be(expectedBig[userData], $"completion {userData} has its size");
     }
 
-    internal static Ring BuildMixed(uint entries)
+    internal static Ring BuildMixed(int entries)
     {
         try
         {

@@ -48,7 +48,7 @@ public class MixedRewindTests
         ring.SubmitAndWait(4).Should().Be(4);
     }
 
-    internal static Ring BuildRewind(uint entries)
+    internal static Ring BuildRewind(int entries)
     {
         try
         {

@@ -72,7 +72,7 @@ public class MixedSqeTests
         sq.Count.Should().Be(1);
     }
 
-    internal static Ring BuildMixed(uint entries)
+    internal static Ring BuildMixed(int entries)
     {
         try
         {

@@ -44,7 +44,7 @@ public sealed class StaleQueueViewAfterResizeTests
         FluentActions.Invoking(() => submitter.Submit()).Should().Throw<ObjectDisposedException>();
     }
 
-    private static Ring Resizable(uint entries) => RingShapes.Create(RingShapes.DeferTaskrun, entries);
+    private static Ring Resizable(int entries) => RingShapes.Create(RingShapes.DeferTaskrun, entries);
 
     private static void Resize(Ring ring, int sq, int cq)
     {

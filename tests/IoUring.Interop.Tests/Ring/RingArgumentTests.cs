@@ -15,6 +15,16 @@ public class RingArgumentTests
     }
 
     [Fact]
+    public void Negative_counts_are_refused_before_they_could_wrap()
+    {
+        FluentActions.Invoking(() => new Ring(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("entries");
+        FluentActions.Invoking(() => Ring.Builder().Build(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("entries");
+        FluentActions.Invoking(() => Ring.Builder().SetupCqSize(-8)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("cqEntries");
+        FluentActions.Invoking(() => Ring.Builder().SetupSqPoll(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("idleMilliseconds");
+        FluentActions.Invoking(() => Ring.Builder().SetupSqPollCpu(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("cpu");
+    }
+
+    [Fact]
     public void More_than_IORING_MAX_ENTRIES_is_refused_without_clamp()
     {
         FluentActions.Invoking(() => new Ring(32769)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("entries");

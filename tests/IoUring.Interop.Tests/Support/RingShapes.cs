@@ -15,9 +15,9 @@ public static class RingShapes
     public static TheoryData<string> All => new() { Default, Sqe128Cqe32, SqPoll, DeferTaskrun };
 
     /// <summary>The factory for <paramref name="shape"/>: entries → a new ring of that shape.</summary>
-    public static Func<uint, Ring> Factory(string shape) => shape switch
+    public static Func<int, Ring> Factory(string shape) => shape switch
     {
-        Default => entries => new Ring((int)entries),
+        Default => entries => new Ring(entries),
         Sqe128Cqe32 => entries => Ring.Builder().SetupSqe128().SetupCqe32().Build(entries),
         SqPoll => entries => Ring.Builder().SetupSqPoll(1000).Build(entries),
         DeferTaskrun => entries => Ring.Builder().SetupSingleIssuer().SetupDeferTaskRun().Build(entries),
@@ -25,7 +25,7 @@ public static class RingShapes
     };
 
     /// <summary>Builds a ring of <paramref name="shape"/>, skipping the test when the kernel refuses the shape.</summary>
-    public static Ring Create(string shape, uint entries)
+    public static Ring Create(string shape, int entries)
     {
         try
         {
