@@ -12,10 +12,12 @@ internal static class RingAsyncReads
     {
         // One engine of the default options (its own ring and thread), as a program that creates one would get.
         using var engine = new RingEngine(new RingEngineOptions { InlineContinuations = options.InlineContinuations });
-        return AsyncWorkers.Run(
+        Measurement measurement = AsyncWorkers.Run(
             options.QueueDepth, warmup, options.Seconds,
             (workers, i) => LoopAsync(workers, i, engine, file, buffers[i], blocks),
             CostSample.ThisProcess);
+        EngineCounters.Report(engine);
+        return measurement;
     }
 
     private static async Task LoopAsync(AsyncWorkers workers, int worker, RingEngine engine, SafeFileHandle file, Memory<byte> buffer, long blocks)

@@ -1,10 +1,12 @@
+using System.Threading;
+
 namespace IoUring.Interop.Async;
 
 /// <summary>Something the engine tracks by user_data from submission to its last completion: a one-shot
 /// <see cref="RingOperation"/> or a multishot stream.</summary>
 /// <remarks>The user_data is <c>Sequence &lt;&lt; 32 | Id</c>: <see cref="Id"/> indexes the engine's table and
 /// <see cref="Sequence"/> changes on every reuse, so a completion for an earlier use never reaches a later one.</remarks>
-internal abstract class EngineOperation
+internal abstract class EngineOperation : IThreadPoolWorkItem
 {
     /// <summary>The operation's slot in the engine's table (fixed for its lifetime).</summary>
     internal int Id;
@@ -14,6 +16,10 @@ internal abstract class EngineOperation
 
     /// <summary>The link in the engine's intrusive submission stack.</summary>
     internal EngineOperation? Next;
+
+    /// <summary>The link in the engine's list of finished operations whose continuations wait to run
+    /// (<c>RingEngine.Continuations.cs</c>); separate from <see cref="Next"/>, which a re-armed stream may reuse.</summary>
+    internal EngineOperation? NextFinished;
 
     /// <summary>Engine thread only: whether the kernel holds the request (submitted, final CQE not seen yet).</summary>
     internal bool InKernel;
@@ -33,6 +39,13 @@ internal abstract class EngineOperation
     /// <summary>Engine thread: the request will never reach the kernel (cancelled before submission, or the engine
     /// shut down); finish it with that outcome.</summary>
     internal abstract void Abort(OperationOutcome outcome);
+
+    /// <summary>Runs the waiting consumer's continuation (publishes the result); called once per finish, on a thread
+    /// pool thread or, with inline continuations, on the engine thread.</summary>
+    internal abstract void RunContinuation();
+
+    /// <inheritdoc/>
+    void IThreadPoolWorkItem.Execute() => RunContinuation();
 }
 
 /// <summary>How an operation ended, besides its CQE result.</summary>

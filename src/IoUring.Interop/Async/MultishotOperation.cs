@@ -12,7 +12,7 @@ namespace IoUring.Interop.Async;
 /// <remarks>The kernel ends a multishot on its own (no IORING_CQE_F_MORE) when it runs out of provided buffers
 /// (ENOBUFS) or decides to stop; the consumer then re-arms it once it has drained what came before, so nothing is
 /// lost or reordered. The socket's handle is referenced from the first submission until <see cref="DisposeAsync"/>.</remarks>
-internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<bool>, IThreadPoolWorkItem
+internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<bool>
 {
     private static readonly Action<object?> CancelCallback = static state => ((MultishotOperation)state!).OnTokenCancelled();
 
@@ -229,20 +229,10 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
         }
     }
 
-    private void Signal()
-    {
-        if (_engine.InlineContinuations)
-        {
-            _signal.SetResult(true);
-        }
-        else
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
-    }
+    private void Signal() => _engine.Continue(this);
 
     /// <inheritdoc/>
-    void IThreadPoolWorkItem.Execute() => _signal.SetResult(true);
+    internal override void RunContinuation() => _signal.SetResult(true);
 
     private void OnTokenCancelled()
     {

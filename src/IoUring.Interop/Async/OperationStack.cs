@@ -96,5 +96,9 @@ internal sealed class OperationStack
         internal override void Abort(OperationOutcome outcome)
         {
         }
+
+        internal override void RunContinuation()
+        {
+        }
     }
 }

@@ -24,6 +24,7 @@ public sealed unsafe partial class RingEngine
 
     private void Run()
     {
+        _engineThreadId = Environment.CurrentManagedThreadId;
         try
         {
             // SINGLE_ISSUER binds the ring to the task that creates it: the engine thread.
@@ -109,6 +110,7 @@ public sealed unsafe partial class RingEngine
                 return;
             }
 
+            PublishFinished();
             if (!progress)
             {
                 Sleep(ring);
@@ -262,6 +264,7 @@ public sealed unsafe partial class RingEngine
             _completionCount += count;
         }
 
+        PublishFinished();
         return any;
     }
 
@@ -311,7 +314,7 @@ public sealed unsafe partial class RingEngine
     // wake it: they write the eventfd only when they see _sleeping set.
     private void Sleep(Ring ring)
     {
-        if (SpinForWork(ring))
+        if (SpinForWork(ring) || AwaitRunner(ring))
         {
             return;
         }
@@ -334,7 +337,15 @@ public sealed unsafe partial class RingEngine
         // Submits what is queued (the wake read) and waits for one completion; EINTR (a signal, e.g. the runtime's
         // GC suspension) and the other transient errors just return to the loop.
         _sleepCount++;
-        _ = ring.Submitter.TrySubmitAndWait(1, out _);
+        if (RunnersActive)
+        {
+            // A runner may hold a wake-up back until its batch ends (RingEngine.Continuations.cs): bound the sleep.
+            _ = ring.Submitter.TrySubmitWithArgs(1, BoundedSleep, out _);
+        }
+        else
+        {
+            _ = ring.Submitter.TrySubmitAndWait(1, out _);
+        }
         Volatile.Write(ref _sleeping, 0);
     }
 
@@ -356,6 +367,36 @@ public sealed unsafe partial class RingEngine
         }
 
         return false;
+    }
+
+    /// <summary>How long the engine waits awake for requests from a busy runner before it sleeps: about the time a
+    /// chunk of quick continuations takes (docs/async-design.md, "Continuations").</summary>
+    private static readonly long RunnerWaitTicks = System.Diagnostics.Stopwatch.Frequency / 50_000;
+
+    // While a runner runs continuations that will submit more, the next request is microseconds away: wait for it
+    // awake (a bounded spin) rather than sleep and be woken through the eventfd.
+    private bool AwaitRunner(Ring ring)
+    {
+        if (!RunnersActive)
+        {
+            return false;
+        }
+
+        SubmissionQueue sq = ring.SubmissionQueue;
+        CompletionQueue cq = ring.CompletionQueue;
+        long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + RunnerWaitTicks;
+        do
+        {
+            if (!_submissions.IsEmpty || !_cancels.IsEmpty || !_commands.IsEmpty || sq.TaskRun || cq.Count > 0)
+            {
+                return true;
+            }
+
+            Thread.SpinWait(8);
+        }
+        while (RunnersActive && System.Diagnostics.Stopwatch.GetTimestamp() < deadline);
+
+        return !_submissions.IsEmpty;
     }
 
     private void BeginShutdown(Ring ring)
@@ -395,6 +436,7 @@ public sealed unsafe partial class RingEngine
         }
 
         _cancels.Clear();
+        PublishFinished();
         ring?.Dispose();
         _wakeup.Dispose();
         _stopped.TrySetResult();

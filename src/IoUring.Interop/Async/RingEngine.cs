@@ -101,6 +101,7 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
         Enters = Volatile.Read(ref _enterCount),
         Sleeps = Volatile.Read(ref _sleepCount),
         Wakeups = Volatile.Read(ref _wakeupCount),
+        ContinuationRunners = Volatile.Read(ref _runnerCount),
     };
 
     /// <summary>Whether continuations run on the engine thread.</summary>
@@ -246,7 +247,10 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     {
         if (_submissions.TryPush(operation))
         {
-            Wake();
+            if (!DeferWake())
+            {
+                Wake();
+            }
         }
         else
         {

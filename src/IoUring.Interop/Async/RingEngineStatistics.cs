@@ -19,4 +19,8 @@ public readonly record struct RingEngineStatistics
 
     /// <summary>Times another thread had to wake the sleeping engine through its eventfd.</summary>
     public long Wakeups { get; init; }
+
+    /// <summary>Runners queued on the thread pool to run continuations (each one work item that runs continuations
+    /// while they keep coming; none with inline continuations).</summary>
+    public long ContinuationRunners { get; init; }
 }

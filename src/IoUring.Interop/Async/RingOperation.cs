@@ -22,8 +22,7 @@ namespace IoUring.Interop.Async;
 internal sealed unsafe partial class RingOperation : EngineOperation,
     IValueTaskSource, IValueTaskSource<int>, IValueTaskSource<long>, IValueTaskSource<CompletionEntry>,
     IValueTaskSource<StatxBuffer>, IValueTaskSource<PollEvents>, IValueTaskSource<SafeFileHandle>, IValueTaskSource<Socket>,
-    IValueTaskSource<SocketReceiveFromResult>,
-    IThreadPoolWorkItem
+    IValueTaskSource<SocketReceiveFromResult>
 {
     /// <summary>Bytes of fixed scratch: a statx buffer (256) or sockaddr storage (128) at 0, then the rest.</summary>
     internal const int ScratchSize = 512;
@@ -298,24 +297,16 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
         Finish();
     }
 
-    // Engine thread: the kernel is done with everything; release, then signal (inline or on the pool).
+    // Engine thread: the kernel is done with everything; release, then hand the continuation over.
     private void Finish()
     {
         ReleaseResources();
         _engine.OnOperationFinished(this);
-        if (_engine.InlineContinuations)
-        {
-            _core.SetResult(_completion);
-        }
-        else
-        {
-            // The operation itself is the work item: no allocation per completion.
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
+        _engine.Continue(this);
     }
 
     /// <inheritdoc/>
-    void IThreadPoolWorkItem.Execute() => _core.SetResult(_completion);
+    internal override void RunContinuation() => _core.SetResult(_completion);
 
     private void ReleaseResources()
     {

@@ -1,0 +1,280 @@
+using System;
+using System.Threading;
+
+namespace IoUring.Interop.Async;
+
+/// <summary>Running continuations on the thread pool: finished operations go to a runner (one pool work item that
+/// keeps taking them while they come), and requests those continuations submit are handed to the engine without an
+/// eventfd write for each.</summary>
+/// <remarks>
+/// <para>One work item per finished operation cost a pool hand-off per operation, and every request a continuation
+/// submitted found the engine asleep and rang its eventfd: at Q = 32 page-cache reads the engine slept and was woken
+/// about once per operation (docs/async-design.md, "Continuations"). Now the engine thread collects what a reap
+/// finished and publishes it with one compare-exchange; a runner takes the whole list, runs the continuations in
+/// completion order, and takes again until nothing is left. A runner is queued only when none is running, the way
+/// .NET's SocketAsyncEngine queues one work item for a burst of events.</para>
+/// <para>Requests submitted from a runner's continuations wake the engine once per chunk of continuations, not once
+/// each; meanwhile the engine, knowing a runner is busy, waits for them awake for a few microseconds
+/// (<c>AwaitRunner</c> in RingEngine.Loop.cs) instead of sleeping.</para>
+/// <para>Parallelism: a runner keeps at most <see cref="ChunkSize"/> continuations at a time; when more are waiting
+/// it queues another runner (up to one per processor), so a burst spreads over pool threads when continuations are
+/// slow, and stays on one warm thread when they are quick.</para>
+/// <para>A continuation that submits a request and then blocks on it (sync over async) would hold its chunk's
+/// deferred wake-up back; the engine therefore never sleeps longer than <see cref="DeferredWakeLimit"/> while a runner
+/// is queued or running, and then finds the request on its own.</para>
+/// </remarks>
+public sealed partial class RingEngine
+{
+    /// <summary>The most continuations a runner takes at once; beyond it another runner is queued.</summary>
+    internal const int ChunkSize = 32;
+
+    /// <summary>How long the engine sleeps at most while a runner may hold back a wake-up.</summary>
+    private static readonly TimeSpan DeferredWakeLimit = TimeSpan.FromMilliseconds(1);
+
+    // Declared here, after the limit it uses (static initializers run in text order only within one file).
+    private static readonly SubmitArgs BoundedSleep = new SubmitArgs().WithTimeout(DeferredWakeLimit);
+
+    private static readonly int MaxRunners = Math.Max(1, Environment.ProcessorCount);
+
+    // Chunks a runner runs before it re-queues itself.
+    private const int MaxChunksPerTurn = 64;
+
+    [ThreadStatic]
+    private static RingEngine? t_runnerOf;
+
+    [ThreadStatic]
+    private static bool t_wakeDeferred;
+
+    // Finished operations no runner has taken yet: a stack pushed by the engine thread (and by a runner handing part
+    // of a burst to another), emptied by a runner with one exchange.
+    private EngineOperation? _finished;
+
+    // Engine thread only: what the current reaps finished, not yet published (newest first).
+    private EngineOperation? _reapedNewest;
+    private EngineOperation? _reapedOldest;
+
+    // Runners queued or running.
+    private int _runners;
+
+    private long _runnerCount;
+
+    private BatchRunner? _runner;
+
+    private int _engineThreadId;
+
+    private BatchRunner Runner => _runner ??= new BatchRunner(this);
+
+    /// <summary>Whether a runner is queued or running (it may hold back a wake-up, and will soon submit more).</summary>
+    private bool RunnersActive => Volatile.Read(ref _runners) != 0;
+
+    /// <summary>Hands a finished operation's continuation over: inline on the engine thread when so configured,
+    /// into the engine's next published list when called on the engine thread, else straight to the thread pool (an
+    /// operation that never reached the engine, a stream cancelled by its token).</summary>
+    internal void Continue(EngineOperation operation)
+    {
+        if (InlineContinuations)
+        {
+            operation.RunContinuation();
+        }
+        else if (Environment.CurrentManagedThreadId == _engineThreadId)
+        {
+            // Newest first, as the shared stack holds them.
+            operation.NextFinished = _reapedNewest;
+            _reapedNewest = operation;
+            _reapedOldest ??= operation;
+        }
+        else
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(operation, preferLocal: false);
+        }
+    }
+
+    /// <summary>Engine thread: publishes what the last reaps finished and makes sure a runner will take it.</summary>
+    private void PublishFinished()
+    {
+        EngineOperation? newest = _reapedNewest;
+        if (newest is null)
+        {
+            return;
+        }
+
+        EngineOperation oldest = _reapedOldest!;
+        _reapedNewest = null;
+        _reapedOldest = null;
+        PushFinished(newest, oldest);
+
+        // The push above was a full fence; a runner that leaves decrements with one and then looks at the stack
+        // again, so either it sees this push or this read sees it gone.
+        if (Volatile.Read(ref _runners) == 0)
+        {
+            StartRunner();
+        }
+    }
+
+    // Pushes a chain (newest first, linked by NextFinished, ending at oldest).
+    private void PushFinished(EngineOperation newest, EngineOperation oldest)
+    {
+        EngineOperation? seen = Volatile.Read(ref _finished);
+        while (true)
+        {
+            oldest.NextFinished = seen;
+            EngineOperation? previous = Interlocked.CompareExchange(ref _finished, newest, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+
+    private void StartRunner()
+    {
+        Interlocked.Increment(ref _runners);
+        Interlocked.Increment(ref _runnerCount);
+        ThreadPool.UnsafeQueueUserWorkItem(Runner, preferLocal: false);
+    }
+
+    private static EngineOperation Reverse(EngineOperation head)
+    {
+        EngineOperation? reversed = null;
+        EngineOperation? current = head;
+        while (current is not null)
+        {
+            EngineOperation? next = current.NextFinished;
+            current.NextFinished = reversed;
+            reversed = current;
+            current = next;
+        }
+
+        return reversed!;
+    }
+
+    /// <summary>Whether the wake-up for a request just queued may wait for the end of the running chunk.</summary>
+    private bool DeferWake()
+    {
+        if (t_runnerOf != this)
+        {
+            return false;
+        }
+
+        t_wakeDeferred = true;
+        return true;
+    }
+
+    private void RunBatches()
+    {
+        RingEngine? outer = t_runnerOf;
+        bool outerDeferred = t_wakeDeferred;
+        t_runnerOf = this;
+        t_wakeDeferred = false;
+        EngineOperation? operation = null;
+        bool counted = true;
+        try
+        {
+            for (int chunks = 0; ; chunks++)
+            {
+                if (chunks == MaxChunksPerTurn)
+                {
+                    // Give the pool thread back now and then (other work items wait behind a busy runner); this
+                    // runner stays counted and goes on as a new work item.
+                    counted = false;
+                    ThreadPool.UnsafeQueueUserWorkItem(Runner, preferLocal: false);
+                    return;
+                }
+
+                EngineOperation? stack = Interlocked.Exchange(ref _finished, null);
+                if (stack is null)
+                {
+                    // Leaving: announce it (a full fence), then look once more, since the engine may have published
+                    // after the exchange above while it still counted this runner.
+                    Interlocked.Decrement(ref _runners);
+                    counted = false;
+                    if (Volatile.Read(ref _finished) is null)
+                    {
+                        return;
+                    }
+
+                    Interlocked.Increment(ref _runners);
+                    counted = true;
+                    continue;
+                }
+
+                operation = KeepChunk(Reverse(stack));
+                while (operation is not null)
+                {
+                    // Read the link first: the continuation may reuse the operation for its next request.
+                    EngineOperation? next = operation.NextFinished;
+                    operation.NextFinished = null;
+                    EngineOperation current = operation;
+                    operation = next;
+                    current.RunContinuation();
+                }
+
+                FlushDeferredWake();
+            }
+        }
+        finally
+        {
+            if (operation is not null)
+            {
+                // A continuation threw (the pool reports it): the rest of the chunk runs on another runner.
+                PushFinished(Reverse(operation), operation);
+                StartRunner();
+            }
+
+            if (counted)
+            {
+                // Only when a continuation threw: every normal way out has already stopped counting this runner.
+                Interlocked.Decrement(ref _runners);
+            }
+
+            FlushDeferredWake();
+            t_runnerOf = outer;
+            t_wakeDeferred = outerDeferred;
+        }
+    }
+
+    private void FlushDeferredWake()
+    {
+        if (t_wakeDeferred)
+        {
+            t_wakeDeferred = false;
+            Wake();
+        }
+    }
+
+    // Keeps the first ChunkSize operations of an oldest-first list and hands the rest to another runner.
+    private EngineOperation KeepChunk(EngineOperation oldestFirst)
+    {
+        EngineOperation last = oldestFirst;
+        for (int i = 1; i < ChunkSize && last.NextFinished is not null; i++)
+        {
+            last = last.NextFinished;
+        }
+
+        if (last.NextFinished is EngineOperation rest)
+        {
+            last.NextFinished = null;
+            HandOver(rest);
+        }
+
+        return oldestFirst;
+    }
+
+    // Puts an oldest-first chain back for another runner, queued unless one per processor already runs.
+    private void HandOver(EngineOperation oldestFirst)
+    {
+        PushFinished(Reverse(oldestFirst), oldestFirst);
+        if (Volatile.Read(ref _runners) < MaxRunners)
+        {
+            StartRunner();
+        }
+    }
+
+    /// <summary>The thread-pool work item that runs continuations (queued again for each runner).</summary>
+    private sealed class BatchRunner(RingEngine engine) : IThreadPoolWorkItem
+    {
+        public void Execute() => engine.RunBatches();
+    }
+}
