@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 
 namespace IoUring.Interop.Async;
@@ -19,9 +20,10 @@ namespace IoUring.Interop.Async;
 /// <para>Parallelism: a runner keeps at most <see cref="ChunkSize"/> continuations at a time; when more are waiting
 /// it queues another runner (up to one per processor), so a burst spreads over pool threads when continuations are
 /// slow, and stays on one warm thread when they are quick.</para>
-/// <para>A continuation that submits a request and then blocks on it (sync over async) would hold its chunk's
-/// deferred wake-up back; the engine therefore never sleeps longer than <see cref="DeferredWakeLimit"/> while a runner
-/// is queued or running, and then finds the request on its own.</para>
+/// <para>A continuation that submits a request and then blocks on it (sync over async) holds its chunk's deferred
+/// wake-up back, and the completion it waits for lands behind it, on its own runner. So the engine never sleeps longer
+/// than <see cref="DeferredWakeLimit"/> while a runner is queued or running (it then finds the request on its own), and
+/// starts another runner when finished operations have waited untaken that long (<c>EnsureRunnerProgress</c>).</para>
 /// </remarks>
 public sealed partial class RingEngine
 {
@@ -29,7 +31,9 @@ public sealed partial class RingEngine
     internal const int ChunkSize = 32;
 
     /// <summary>How long the engine sleeps at most while a runner may hold back a wake-up.</summary>
-    private static readonly TimeSpan DeferredWakeLimit = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan DeferredWakeLimit = TimeSpan.FromMilliseconds(0.5);
+
+    private static readonly long DeferredWakeLimitTicks = (long)(DeferredWakeLimit.TotalSeconds * Stopwatch.Frequency);
 
     // Declared here, after the limit it uses (static initializers run in text order only within one file).
     private static readonly SubmitArgs BoundedSleep = new SubmitArgs().WithTimeout(DeferredWakeLimit);
@@ -55,6 +59,9 @@ public sealed partial class RingEngine
 
     // Runners queued or running.
     private int _runners;
+
+    // Engine thread only: when the oldest untaken finished operation was published.
+    private long _waitingSince;
 
     private long _runnerCount;
 
@@ -101,7 +108,10 @@ public sealed partial class RingEngine
         EngineOperation oldest = _reapedOldest!;
         _reapedNewest = null;
         _reapedOldest = null;
-        PushFinished(newest, oldest);
+        if (PushFinished(newest, oldest))
+        {
+            _waitingSince = Stopwatch.GetTimestamp();
+        }
 
         // The push above was a full fence; a runner that leaves decrements with one and then looks at the stack
         // again, so either it sees this push or this read sees it gone.
@@ -109,10 +119,27 @@ public sealed partial class RingEngine
         {
             StartRunner();
         }
+        else
+        {
+            EnsureRunnerProgress();
+        }
     }
 
-    // Pushes a chain (newest first, linked by NextFinished, ending at oldest).
-    private void PushFinished(EngineOperation newest, EngineOperation oldest)
+    /// <summary>Engine thread: starts one more runner when finished operations have waited untaken longer than
+    /// <see cref="DeferredWakeLimit"/>: every runner is stuck in a continuation, which may be blocking on one of these
+    /// (sync over async). .NET's SocketAsyncEngine guards against that by always keeping one more work item queued;
+    /// here the extra work item is queued only when it is needed.</summary>
+    private void EnsureRunnerProgress()
+    {
+        if (Volatile.Read(ref _finished) is not null && Stopwatch.GetTimestamp() - _waitingSince > DeferredWakeLimitTicks)
+        {
+            _waitingSince = Stopwatch.GetTimestamp();
+            StartRunner();
+        }
+    }
+
+    // Pushes a chain (newest first, linked by NextFinished, ending at oldest); true when the stack was empty.
+    private bool PushFinished(EngineOperation newest, EngineOperation oldest)
     {
         EngineOperation? seen = Volatile.Read(ref _finished);
         while (true)
@@ -121,7 +148,7 @@ public sealed partial class RingEngine
             EngineOperation? previous = Interlocked.CompareExchange(ref _finished, newest, seen);
             if (previous == seen)
             {
-                return;
+                return seen is null;
             }
 
             seen = previous;

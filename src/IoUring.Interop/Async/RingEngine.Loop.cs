@@ -314,6 +314,11 @@ public sealed unsafe partial class RingEngine
     // wake it: they write the eventfd only when they see _sleeping set.
     private void Sleep(Ring ring)
     {
+        if (RunnersActive)
+        {
+            EnsureRunnerProgress();
+        }
+
         if (SpinForWork(ring) || AwaitRunner(ring))
         {
             return;
