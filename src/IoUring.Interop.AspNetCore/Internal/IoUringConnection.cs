@@ -53,11 +53,12 @@ internal sealed partial class IoUringConnection : ConnectionContext
         ConnectionClosed = _connectionClosedSource.Token;
 
         // Inline schedulers: the engine already delivers completions where the options say (thread pool, or the ring
-        // thread when InlineContinuations is set), so a second hop per read or write would only add latency.
+        // thread when InlineContinuations is set), so a second hop per read or write would only add latency. The send
+        // loop alone waits for the end of the continuation that wrote the responses, to send them together.
         var input = new PipeOptions(memoryPool, PipeScheduler.Inline, PipeScheduler.Inline,
             pauseWriterThreshold: options.MaxReadBufferSize ?? 0, resumeWriterThreshold: (options.MaxReadBufferSize ?? 0) / 2,
             useSynchronizationContext: false);
-        var output = new PipeOptions(memoryPool, PipeScheduler.Inline, PipeScheduler.Inline,
+        var output = new PipeOptions(memoryPool, AfterContinuationScheduler.Instance, PipeScheduler.Inline,
             pauseWriterThreshold: options.MaxWriteBufferSize ?? 0, resumeWriterThreshold: (options.MaxWriteBufferSize ?? 0) / 2,
             useSynchronizationContext: false);
         var inputPipe = new Pipe(input);
