@@ -17,10 +17,6 @@ internal abstract class EngineOperation : IThreadPoolWorkItem
     /// <summary>The link in the engine's intrusive submission stack.</summary>
     internal EngineOperation? Next;
 
-    /// <summary>The link in the engine's list of finished operations whose continuations wait to run
-    /// (<c>RingEngine.Continuations.cs</c>); separate from <see cref="Next"/>, which a re-armed stream may reuse.</summary>
-    internal EngineOperation? NextFinished;
-
     /// <summary>Engine thread only: whether the kernel holds the request (submitted, final CQE not seen yet).</summary>
     internal bool InKernel;
 

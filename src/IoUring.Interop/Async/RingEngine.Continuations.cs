@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading;
 
@@ -10,20 +11,21 @@ namespace IoUring.Interop.Async;
 /// <remarks>
 /// <para>One work item per finished operation cost a pool hand-off per operation, and every request a continuation
 /// submitted found the engine asleep and rang its eventfd: at Q = 32 page-cache reads the engine slept and was woken
-/// about once per operation (docs/async-design.md, "Continuations"). Now the engine thread collects what a reap
-/// finished and publishes it with one compare-exchange; a runner takes the whole list, runs the continuations in
-/// completion order, and takes again until nothing is left. A runner is queued only when none is running, the way
-/// .NET's SocketAsyncEngine queues one work item for a burst of events.</para>
-/// <para>Requests submitted from a runner's continuations wake the engine once per chunk of continuations, not once
-/// each; meanwhile the engine, knowing a runner is busy, waits for them awake for a few microseconds
-/// (<c>AwaitRunner</c> in RingEngine.Loop.cs) instead of sleeping.</para>
-/// <para>Parallelism: a runner keeps at most <see cref="ChunkSize"/> continuations at a time; when more are waiting
-/// it queues another runner (up to one per processor), so a burst spreads over pool threads when continuations are
-/// slow, and stays on one warm thread when they are quick.</para>
+/// about once per operation (docs/async-design.md, "Continuations"). Now finished operations go into one FIFO queue
+/// per engine, and a runner takes them in completion order until the queue is empty. A runner is queued only when
+/// none is running, the way .NET's SocketAsyncEngine queues one work item for a burst of events.</para>
+/// <para>Requests submitted from a runner's continuations wake the engine once per chunk of <see cref="ChunkSize"/>
+/// continuations, not once each; meanwhile the engine, knowing a runner is busy, waits for them awake for a few
+/// microseconds (<c>AwaitRunner</c> in RingEngine.Loop.cs) instead of sleeping.</para>
+/// <para>Parallelism: after each chunk, a runner that still sees more than a chunk waiting queues another runner (up
+/// to one per processor), so a backlog spreads over pool threads when continuations are slow, and stays on one warm
+/// thread when they are quick. The queue is first in, first out for every runner, so no completion waits behind
+/// later ones (a stack handed back in parts let some wait hundreds of milliseconds under load).</para>
 /// <para>A continuation that submits a request and then blocks on it (sync over async) holds its chunk's deferred
 /// wake-up back, and the completion it waits for lands behind it, on its own runner. So the engine never sleeps longer
 /// than <see cref="DeferredWakeLimit"/> while a runner is queued or running (it then finds the request on its own), and
-/// starts another runner when finished operations have waited untaken that long (<c>EnsureRunnerProgress</c>).</para>
+/// starts another runner when no runner has taken anything for that long while the queue is not empty
+/// (<c>EnsureRunnerProgress</c>).</para>
 /// </remarks>
 public sealed partial class RingEngine
 {
@@ -49,25 +51,28 @@ public sealed partial class RingEngine
     [ThreadStatic]
     private static bool t_wakeDeferred;
 
-    // Finished operations no runner has taken yet: a stack pushed by the engine thread (and by a runner handing part
-    // of a burst to another), emptied by a runner with one exchange.
-    private EngineOperation? _finished;
-
-    // Engine thread only: what the current reaps finished, not yet published (newest first).
-    private EngineOperation? _reapedNewest;
-    private EngineOperation? _reapedOldest;
+    // Finished operations no runner has taken yet, oldest first. A single segment, once grown to the deepest
+    // backlog, is reused as a ring: nothing is allocated per operation.
+    private readonly ConcurrentQueue<EngineOperation> _finished = new();
 
     // Runners queued or running.
     private int _runners;
 
-    // Engine thread only: when the oldest untaken finished operation was published.
-    private long _waitingSince;
+    // Chunks runners have started (their progress, as the engine sees it).
+    private int _chunksStarted;
+
+    // Engine thread only: the progress last seen, and when.
+    private int _chunksSeen;
+    private long _progressSeenAt;
 
     private long _runnerCount;
 
     private BatchRunner? _runner;
 
     private int _engineThreadId;
+
+    // Engine thread only: whether operations were queued since PublishFinished last looked.
+    private bool _finishedSinceRunnerCheck;
 
     private BatchRunner Runner => _runner ??= new BatchRunner(this);
 
@@ -85,10 +90,8 @@ public sealed partial class RingEngine
         }
         else if (Environment.CurrentManagedThreadId == _engineThreadId)
         {
-            // Newest first, as the shared stack holds them.
-            operation.NextFinished = _reapedNewest;
-            _reapedNewest = operation;
-            _reapedOldest ??= operation;
+            _finished.Enqueue(operation);
+            _finishedSinceRunnerCheck = true;
         }
         else
         {
@@ -96,25 +99,18 @@ public sealed partial class RingEngine
         }
     }
 
-    /// <summary>Engine thread: publishes what the last reaps finished and makes sure a runner will take it.</summary>
+    /// <summary>Engine thread: makes sure a runner will take what the last reaps finished.</summary>
     private void PublishFinished()
     {
-        EngineOperation? newest = _reapedNewest;
-        if (newest is null)
+        if (!_finishedSinceRunnerCheck)
         {
             return;
         }
 
-        EngineOperation oldest = _reapedOldest!;
-        _reapedNewest = null;
-        _reapedOldest = null;
-        if (PushFinished(newest, oldest))
-        {
-            _waitingSince = Stopwatch.GetTimestamp();
-        }
+        _finishedSinceRunnerCheck = false;
 
-        // The push above was a full fence; a runner that leaves decrements with one and then looks at the stack
-        // again, so either it sees this push or this read sees it gone.
+        // The enqueues were full fences; a runner that leaves decrements with one and then looks at the queue again,
+        // so either it sees them or this read sees it gone.
         if (Volatile.Read(ref _runners) == 0)
         {
             StartRunner();
@@ -125,33 +121,28 @@ public sealed partial class RingEngine
         }
     }
 
-    /// <summary>Engine thread: starts one more runner when finished operations have waited untaken longer than
-    /// <see cref="DeferredWakeLimit"/>: every runner is stuck in a continuation, which may be blocking on one of these
-    /// (sync over async). .NET's SocketAsyncEngine guards against that by always keeping one more work item queued;
-    /// here the extra work item is queued only when it is needed.</summary>
+    /// <summary>Engine thread: starts one more runner when finished operations wait and no runner has started a chunk
+    /// for <see cref="DeferredWakeLimit"/>: every runner is stuck in a continuation, which may be blocking on one of
+    /// these (sync over async). .NET's SocketAsyncEngine guards against that by always keeping one more work item
+    /// queued; here the extra work item is queued only when it is needed.</summary>
     private void EnsureRunnerProgress()
     {
-        if (Volatile.Read(ref _finished) is not null && Stopwatch.GetTimestamp() - _waitingSince > DeferredWakeLimitTicks)
+        if (_finished.IsEmpty)
         {
-            _waitingSince = Stopwatch.GetTimestamp();
-            StartRunner();
+            return;
         }
-    }
 
-    // Pushes a chain (newest first, linked by NextFinished, ending at oldest); true when the stack was empty.
-    private bool PushFinished(EngineOperation newest, EngineOperation oldest)
-    {
-        EngineOperation? seen = Volatile.Read(ref _finished);
-        while (true)
+        int chunks = Volatile.Read(ref _chunksStarted);
+        long now = Stopwatch.GetTimestamp();
+        if (chunks != _chunksSeen)
         {
-            oldest.NextFinished = seen;
-            EngineOperation? previous = Interlocked.CompareExchange(ref _finished, newest, seen);
-            if (previous == seen)
-            {
-                return seen is null;
-            }
-
-            seen = previous;
+            _chunksSeen = chunks;
+            _progressSeenAt = now;
+        }
+        else if (now - _progressSeenAt > DeferredWakeLimitTicks)
+        {
+            _progressSeenAt = now;
+            StartRunner();
         }
     }
 
@@ -160,21 +151,6 @@ public sealed partial class RingEngine
         Interlocked.Increment(ref _runners);
         Interlocked.Increment(ref _runnerCount);
         ThreadPool.UnsafeQueueUserWorkItem(Runner, preferLocal: false);
-    }
-
-    private static EngineOperation Reverse(EngineOperation head)
-    {
-        EngineOperation? reversed = null;
-        EngineOperation? current = head;
-        while (current is not null)
-        {
-            EngineOperation? next = current.NextFinished;
-            current.NextFinished = reversed;
-            reversed = current;
-            current = next;
-        }
-
-        return reversed!;
     }
 
     /// <summary>Runs <paramref name="action"/> right after the engine continuation running on this thread returns,
@@ -214,29 +190,23 @@ public sealed partial class RingEngine
         bool outerDeferred = t_wakeDeferred;
         t_runnerOf = this;
         t_wakeDeferred = false;
-        EngineOperation? operation = null;
         bool counted = true;
         try
         {
-            for (int chunks = 0; ; chunks++)
+            Interlocked.Increment(ref _chunksStarted);
+            int inChunk = 0;
+            int chunks = 0;
+            while (true)
             {
-                if (chunks == MaxChunksPerTurn)
+                if (!_finished.TryDequeue(out EngineOperation? operation))
                 {
-                    // Give the pool thread back now and then (other work items wait behind a busy runner); this
-                    // runner stays counted and goes on as a new work item.
-                    counted = false;
-                    ThreadPool.UnsafeQueueUserWorkItem(Runner, preferLocal: false);
-                    return;
-                }
+                    FlushDeferredWake();
 
-                EngineOperation? stack = Interlocked.Exchange(ref _finished, null);
-                if (stack is null)
-                {
-                    // Leaving: announce it (a full fence), then look once more, since the engine may have published
-                    // after the exchange above while it still counted this runner.
+                    // Leaving: announce it (a full fence), then look once more, since the engine may have enqueued
+                    // after the attempt above while it still counted this runner.
                     Interlocked.Decrement(ref _runners);
                     counted = false;
-                    if (Volatile.Read(ref _finished) is null)
+                    if (_finished.IsEmpty)
                     {
                         return;
                     }
@@ -246,33 +216,40 @@ public sealed partial class RingEngine
                     continue;
                 }
 
-                operation = KeepChunk(Reverse(stack));
-                while (operation is not null)
+                AfterContinuation.Run(operation);
+                if (++inChunk < ChunkSize)
                 {
-                    // Read the link first: the continuation may reuse the operation for its next request.
-                    EngineOperation? next = operation.NextFinished;
-                    operation.NextFinished = null;
-                    EngineOperation current = operation;
-                    operation = next;
-                    AfterContinuation.Run(current);
+                    continue;
                 }
 
+                inChunk = 0;
                 FlushDeferredWake();
+                Interlocked.Increment(ref _chunksStarted);
+                if (++chunks == MaxChunksPerTurn)
+                {
+                    // Give the pool thread back now and then (other work items wait behind a busy runner); this
+                    // runner stays counted and goes on as a new work item.
+                    counted = false;
+                    ThreadPool.UnsafeQueueUserWorkItem(Runner, preferLocal: false);
+                    return;
+                }
+
+                if (_finished.Count > ChunkSize && Volatile.Read(ref _runners) < MaxRunners)
+                {
+                    StartRunner();
+                }
             }
         }
         finally
         {
-            if (operation is not null)
-            {
-                // A continuation threw (the pool reports it): the rest of the chunk runs on another runner.
-                PushFinished(Reverse(operation), operation);
-                StartRunner();
-            }
-
             if (counted)
             {
-                // Only when a continuation threw: every normal way out has already stopped counting this runner.
+                // Only when a continuation threw (the pool reports it): what is still queued needs a runner.
                 Interlocked.Decrement(ref _runners);
+                if (!_finished.IsEmpty)
+                {
+                    StartRunner();
+                }
             }
 
             FlushDeferredWake();
@@ -287,34 +264,6 @@ public sealed partial class RingEngine
         {
             t_wakeDeferred = false;
             Wake();
-        }
-    }
-
-    // Keeps the first ChunkSize operations of an oldest-first list and hands the rest to another runner.
-    private EngineOperation KeepChunk(EngineOperation oldestFirst)
-    {
-        EngineOperation last = oldestFirst;
-        for (int i = 1; i < ChunkSize && last.NextFinished is not null; i++)
-        {
-            last = last.NextFinished;
-        }
-
-        if (last.NextFinished is EngineOperation rest)
-        {
-            last.NextFinished = null;
-            HandOver(rest);
-        }
-
-        return oldestFirst;
-    }
-
-    // Puts an oldest-first chain back for another runner, queued unless one per processor already runs.
-    private void HandOver(EngineOperation oldestFirst)
-    {
-        PushFinished(Reverse(oldestFirst), oldestFirst);
-        if (Volatile.Read(ref _runners) < MaxRunners)
-        {
-            StartRunner();
         }
     }
 
