@@ -36,7 +36,9 @@ public sealed class AllocationTests
     {
         await using var server = await LoopbackServer.StartAsync(transport);
         using var socket = new Socket(server.EndPoint!.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        await socket.ConnectAsync(server.EndPoint, TestContext.Current.CancellationToken);
+        // Connected synchronously, the socket stays blocking: its Send and Receive are plain system calls. (After
+        // ConnectAsync, .NET runs blocking calls over its async engine, which allocates per call.)
+        socket.Connect(server.EndPoint);
 
         byte[] request = Encoding.ASCII.GetBytes("GET /hello HTTP/1.1\r\nHost: test\r\n\r\n");
         byte[] buffer = new byte[4096];

@@ -30,6 +30,8 @@ internal sealed class IoUringConnectionListener : IConnectionListener
     private readonly Socket _listenSocket;
     private readonly string? _unixSocketPath;
     private int _unbound;
+    private int _accepting;
+    private int _closed;
 
     // The multishot stream (made on the first accept) and a move a cancelled AcceptAsync left pending.
     private IAsyncEnumerator<Socket>? _accepts;
@@ -86,6 +88,24 @@ internal sealed class IoUringConnectionListener : IConnectionListener
     }
 
     public async ValueTask<ConnectionContext?> AcceptAsync(CancellationToken cancellationToken = default)
+    {
+        // Paired with UnbindAsync (Dekker): one of the two sees the other and closes the socket.
+        Interlocked.Exchange(ref _accepting, 1);
+        try
+        {
+            return await AcceptCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _accepting, 0);
+            if (Volatile.Read(ref _unbound) != 0)
+            {
+                await CloseAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask<ConnectionContext?> AcceptCoreAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -207,26 +227,45 @@ internal sealed class IoUringConnectionListener : IConnectionListener
         }
     }
 
-    public ValueTask UnbindAsync(CancellationToken cancellationToken = default)
+    public async ValueTask UnbindAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _unbound, 1) == 0)
         {
-            // The ring's pending accept is cancelled in the kernel (ASYNC_CANCEL); the await ends after its CQE.
+            // The stream's multishot accept is cancelled in the kernel (ASYNC_CANCEL). The socket is closed only once
+            // the stream is disposed: the stream holds a reference on the socket's handle, and Socket.Dispose spins
+            // until every reference is gone. An AcceptAsync still running closes it when it returns.
             _unbind.Cancel();
-            _listenSocket.Dispose();
-            if (_unixSocketPath is not null)
+            if (Volatile.Read(ref _accepting) == 0)
             {
-                TryDelete(_unixSocketPath);
+                await CloseAsync().ConfigureAwait(false);
             }
         }
-
-        return ValueTask.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
         await UnbindAsync().ConfigureAwait(false);
+        if (Volatile.Read(ref _accepting) == 0)
+        {
+            await CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    // Once: ends the stream (closing connections accepted but not taken), then the listening socket.
+    private async ValueTask CloseAsync()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return;
+        }
+
         await DisposeStreamAsync().ConfigureAwait(false);
+        _listenSocket.Dispose();
+        if (_unixSocketPath is not null)
+        {
+            TryDelete(_unixSocketPath);
+        }
+
         _unbind.Dispose();
     }
 
