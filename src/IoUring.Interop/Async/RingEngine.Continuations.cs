@@ -12,20 +12,19 @@ namespace IoUring.Interop.Async;
 /// <para>One work item per finished operation cost a pool hand-off per operation, and every request a continuation
 /// submitted found the engine asleep and rang its eventfd: at Q = 32 page-cache reads the engine slept and was woken
 /// about once per operation (docs/async-design.md, "Continuations"). Now finished operations go into one FIFO queue
-/// per engine, and a runner takes them in completion order until the queue is empty. A runner is queued only when
-/// none is running, the way .NET's SocketAsyncEngine queues one work item for a burst of events.</para>
+/// per engine, and a runner takes them in completion order until the queue is empty. The engine queues a runner
+/// only when none is queued and not yet started, the rule of .NET's SocketAsyncEngine: a burst of completions costs
+/// one or two work items, and a runner busy or blocked in a continuation never keeps later completions waiting.</para>
 /// <para>Requests submitted from a runner's continuations wake the engine once per chunk of <see cref="ChunkSize"/>
 /// continuations, not once each; meanwhile the engine, knowing a runner is busy, waits for them awake for a few
 /// microseconds (<c>AwaitRunner</c> in RingEngine.Loop.cs) instead of sleeping.</para>
-/// <para>Parallelism: after each chunk, a runner that still sees more than a chunk waiting queues another runner (up
-/// to one per processor), so a backlog spreads over pool threads when continuations are slow, and stays on one warm
-/// thread when they are quick. The queue is first in, first out for every runner, so no completion waits behind
-/// later ones (a stack handed back in parts let some wait hundreds of milliseconds under load).</para>
+/// <para>Parallelism: after each chunk, a runner that still sees more than a chunk waiting requests another runner,
+/// so a backlog spreads over pool threads when continuations are slow. The queue is first in, first out for every
+/// runner, so no completion waits behind later ones.</para>
 /// <para>A continuation that submits a request and then blocks on it (sync over async) holds its chunk's deferred
-/// wake-up back, and the completion it waits for lands behind it, on its own runner. So the engine never sleeps longer
-/// than <see cref="DeferredWakeLimit"/> while a runner is queued or running (it then finds the request on its own), and
-/// starts another runner when no runner has taken anything for that long while the queue is not empty
-/// (<c>EnsureRunnerProgress</c>).</para>
+/// wake-up back; the engine therefore never sleeps longer than <see cref="DeferredWakeLimit"/> while a runner is
+/// queued or running, and then finds the request on its own. A completion already queued behind a blocked
+/// continuation gets another runner when no runner has started a chunk for that long (<c>EnsureRunnerProgress</c>).</para>
 /// </remarks>
 public sealed partial class RingEngine
 {
@@ -40,8 +39,6 @@ public sealed partial class RingEngine
     // Declared here, after the limit it uses (static initializers run in text order only within one file).
     private static readonly SubmitArgs BoundedSleep = new SubmitArgs().WithTimeout(DeferredWakeLimit);
 
-    private static readonly int MaxRunners = Math.Max(1, Environment.ProcessorCount);
-
     // Chunks a runner runs before it re-queues itself.
     private const int MaxChunksPerTurn = 64;
 
@@ -55,8 +52,12 @@ public sealed partial class RingEngine
     // backlog, is reused as a ring: nothing is allocated per operation.
     private readonly ConcurrentQueue<EngineOperation> _finished = new();
 
-    // Runners queued or running.
+    // Runners queued or running (while any is, the engine expects requests soon, and bounds its sleep).
     private int _runners;
+
+    // 1 while a runner is queued and has not started: the engine queues another only when this is 0, so a runner
+    // that is busy or blocked in a continuation never keeps new completions waiting (SocketAsyncEngine's rule).
+    private int _runnerRequested;
 
     // Chunks runners have started (their progress, as the engine sees it).
     private int _chunksStarted;
@@ -109,22 +110,26 @@ public sealed partial class RingEngine
 
         _finishedSinceRunnerCheck = false;
 
-        // The enqueues were full fences; a runner that leaves decrements with one and then looks at the queue again,
-        // so either it sees them or this read sees it gone.
-        if (Volatile.Read(ref _runners) == 0)
+        // The enqueues were full fences; a runner clears the flag with one before it dequeues, so either it takes
+        // these or this sees the flag clear and queues a runner.
+        RequestRunner();
+        EnsureRunnerProgress();
+    }
+
+    // Queues a runner unless one is already queued and not yet started.
+    private void RequestRunner()
+    {
+        if (Volatile.Read(ref _runnerRequested) == 0 && Interlocked.Exchange(ref _runnerRequested, 1) == 0)
         {
             StartRunner();
-        }
-        else
-        {
-            EnsureRunnerProgress();
         }
     }
 
     /// <summary>Engine thread: starts one more runner when finished operations wait and no runner has started a chunk
-    /// for <see cref="DeferredWakeLimit"/>: every runner is stuck in a continuation, which may be blocking on one of
-    /// these (sync over async). .NET's SocketAsyncEngine guards against that by always keeping one more work item
-    /// queued; here the extra work item is queued only when it is needed.</summary>
+    /// for <see cref="DeferredWakeLimit"/>: a runner is stuck in a continuation that may be blocking on one of the
+    /// operations queued behind it in the same batch (sync over async). .NET's SocketAsyncEngine guards against that
+    /// by queueing a second work item whenever a first one starts with more events waiting; here the extra work item
+    /// is queued only when it is needed.</summary>
     private void EnsureRunnerProgress()
     {
         if (_finished.IsEmpty)
@@ -186,36 +191,21 @@ public sealed partial class RingEngine
 
     private void RunBatches()
     {
+        // Cleared before the first dequeue (a full fence): whatever the engine queues from now on requests a new
+        // runner, so nothing waits behind this one if a continuation blocks.
+        Interlocked.Exchange(ref _runnerRequested, 0);
         RingEngine? outer = t_runnerOf;
         bool outerDeferred = t_wakeDeferred;
         t_runnerOf = this;
         t_wakeDeferred = false;
-        bool counted = true;
+        bool requeued = false;
         try
         {
             Interlocked.Increment(ref _chunksStarted);
             int inChunk = 0;
             int chunks = 0;
-            while (true)
+            while (_finished.TryDequeue(out EngineOperation? operation))
             {
-                if (!_finished.TryDequeue(out EngineOperation? operation))
-                {
-                    FlushDeferredWake();
-
-                    // Leaving: announce it (a full fence), then look once more, since the engine may have enqueued
-                    // after the attempt above while it still counted this runner.
-                    Interlocked.Decrement(ref _runners);
-                    counted = false;
-                    if (_finished.IsEmpty)
-                    {
-                        return;
-                    }
-
-                    Interlocked.Increment(ref _runners);
-                    counted = true;
-                    continue;
-                }
-
                 AfterContinuation.Run(operation);
                 if (++inChunk < ChunkSize)
                 {
@@ -229,32 +219,33 @@ public sealed partial class RingEngine
                 {
                     // Give the pool thread back now and then (other work items wait behind a busy runner); this
                     // runner stays counted and goes on as a new work item.
-                    counted = false;
+                    requeued = true;
                     ThreadPool.UnsafeQueueUserWorkItem(Runner, preferLocal: false);
                     return;
                 }
 
-                if (_finished.Count > ChunkSize && Volatile.Read(ref _runners) < MaxRunners)
+                if (_finished.Count > ChunkSize)
                 {
-                    StartRunner();
+                    // A backlog: let another pool thread share it.
+                    RequestRunner();
                 }
             }
         }
         finally
         {
-            if (counted)
-            {
-                // Only when a continuation threw (the pool reports it): what is still queued needs a runner.
-                Interlocked.Decrement(ref _runners);
-                if (!_finished.IsEmpty)
-                {
-                    StartRunner();
-                }
-            }
-
             FlushDeferredWake();
             t_runnerOf = outer;
             t_wakeDeferred = outerDeferred;
+            if (!requeued)
+            {
+                Interlocked.Decrement(ref _runners);
+
+                // Normally empty; after a continuation threw (the pool reports it), the rest needs a runner.
+                if (!_finished.IsEmpty)
+                {
+                    RequestRunner();
+                }
+            }
         }
     }
 
