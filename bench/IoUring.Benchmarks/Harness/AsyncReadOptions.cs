@@ -12,10 +12,11 @@ internal enum AsyncReadEngine
     RandomAccess,
 }
 
-/// <summary>Arguments of <c>async-read --engine iouring|randomaccess --file PATH --qd Q [--block 4096] [--seconds S] [--direct] [--continuations pool|inline]</c>.</summary>
+/// <summary>Arguments of <c>async-read --engine iouring|randomaccess --file PATH --qd Q [--block 4096] [--seconds S] [--direct] [--continuations pool|inline] [--engines N]</c>.</summary>
 /// <param name="Direct">Open the file with O_DIRECT, so every read goes to the device instead of the page cache.</param>
 /// <param name="InlineContinuations">iouring only: run the awaits' continuations on the engine thread (RingEngineOptions.InlineContinuations).</param>
-internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, double Seconds, bool Direct, AsyncReadEngine Engine, bool InlineContinuations = false)
+/// <param name="Engines">iouring only: how many engines (rings and their threads) share the loops, loop i on engine i mod N.</param>
+internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, double Seconds, bool Direct, AsyncReadEngine Engine, bool InlineContinuations = false, int Engines = 1)
 {
     public static AsyncReadOptions Parse(ReadOnlySpan<string> args)
     {
@@ -26,6 +27,7 @@ internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, 
         bool direct = false;
         AsyncReadEngine? engine = null;
         bool inline = false;
+        int engines = 1;
         var reader = new ArgReader(args);
         while (reader.MoveNext())
         {
@@ -38,6 +40,7 @@ internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, 
                 case "direct": direct = true; break;
                 case "engine": engine = ParseEngine(reader.Value()); break;
                 case "continuations": inline = Continuations.ParseInline(reader.Value()); break;
+                case "engines": engines = (int)reader.Int64(1, 64); break;
                 default: throw reader.Unknown();
             }
         }
@@ -52,12 +55,12 @@ internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, 
             throw new ArgumentException("--direct needs --block to be a multiple of 512 (the device's sector)");
         }
 
-        if (inline && engine != AsyncReadEngine.IoUring)
+        if ((inline || engines != 1) && engine != AsyncReadEngine.IoUring)
         {
-            throw new ArgumentException("--continuations applies to the iouring engine only");
+            throw new ArgumentException("--continuations and --engines apply to the iouring engine only");
         }
 
-        return new AsyncReadOptions(file, qd, block, seconds, direct, engine.Value, inline);
+        return new AsyncReadOptions(file, qd, block, seconds, direct, engine.Value, inline, engines);
     }
 
     public static string EngineName(AsyncReadEngine engine) => engine == AsyncReadEngine.RandomAccess ? "randomaccess" : "iouring";

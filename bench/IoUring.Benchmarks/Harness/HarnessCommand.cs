@@ -12,7 +12,7 @@ public static class HarnessCommand
         "       IoUring.Benchmarks read --file PATH --qd Q [--block 4096] [--seconds S] [--fixed]\n" +
         "                               [--engine iouring|randomaccess|randomaccess-async]\n" +
         "       IoUring.Benchmarks async-read --engine iouring|randomaccess --file PATH --qd Q [--block 4096] [--seconds S] [--direct]\n" +
-        "                                     [--continuations pool|inline]\n" +
+        "                                     [--continuations pool|inline] [--engines N]\n" +
         "       IoUring.Benchmarks echo --engine iouring|sockets --connections N --size B [--seconds S] [--continuations pool|inline]\n" +
         "       IoUring.Benchmarks bdn [filter] [BenchmarkDotNet options]";
 

@@ -10,13 +10,18 @@ internal static class RingAsyncReads
 {
     public static Measurement Run(SafeFileHandle file, AlignedBuffers buffers, long blocks, AsyncReadOptions options, double warmup)
     {
-        // One engine of the default options (its own ring and thread), as a program that creates one would get.
-        using var engine = new RingEngine(new RingEngineOptions { InlineContinuations = options.InlineContinuations });
+        // Engines of the default options (each its own ring and thread), as a program that creates them would get;
+        // one unless --engines says otherwise.
+        using var group = new RingEngineGroup(options.Engines, new RingEngineOptions { InlineContinuations = options.InlineContinuations });
         Measurement measurement = AsyncWorkers.Run(
             options.QueueDepth, warmup, options.Seconds,
-            (workers, i) => LoopAsync(workers, i, engine, file, buffers[i], blocks),
+            (workers, i) => LoopAsync(workers, i, group.Engines[i % group.Engines.Count], file, buffers[i], blocks),
             CostSample.ThisProcess);
-        EngineCounters.Report(engine);
+        foreach (RingEngine engine in group.Engines)
+        {
+            EngineCounters.Report(engine);
+        }
+
         return measurement;
     }
 
