@@ -153,37 +153,6 @@ public sealed unsafe partial class RingEngine
         }));
     }
 
-    /// <summary>Closes <paramref name="handle"/>'s descriptor in the kernel (IORING_OP_CLOSE) and marks the handle closed.</summary>
-    /// <remarks>The handle is marked invalid first, so no later operation can use it; operations already in flight on it
-    /// keep the open file alive in the kernel until they complete. Available since Linux 5.6.</remarks>
-    /// <param name="handle">A file or socket handle.</param>
-    /// <exception cref="ObjectDisposedException">The handle is already closed.</exception>
-    /// <exception cref="IoUringException">The kernel refused.</exception>
-    /// <seealso href="https://man7.org/linux/man-pages/man2/close.2.html"/>
-    public ValueTask CloseAsync(SafeHandle handle)
-    {
-        ArgumentNullException.ThrowIfNull(handle);
-        RingOperation operation = Rent("close", RingOperation.ErrorKind.File, CancellationToken.None);
-        bool added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-        }
-        catch
-        {
-            operation.Discard();
-            throw;
-        }
-
-        // SetHandleAsInvalid: the SafeHandle will never close the number itself, which from now on is the kernel's
-        // to close (and then anyone's to reuse).
-        int fd = (int)handle.DangerousGetHandle();
-        handle.SetHandleAsInvalid();
-        handle.DangerousRelease();
-        operation.Entry = new Close(new Fd(fd)).Build();
-        return Start(operation);
-    }
-
     private static void CheckVectored<T>(SafeFileHandle file, IReadOnlyList<T> buffers, long offset)
     {
         ArgumentNullException.ThrowIfNull(file);
