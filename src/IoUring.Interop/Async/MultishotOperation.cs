@@ -262,7 +262,7 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
             case OperationOutcome.Canceled:
                 throw new OperationCanceledException("The stream was cancelled; the kernel confirmed it.", _token);
             case OperationOutcome.Disposed:
-                throw new ObjectDisposedException(nameof(RingEngine), "The engine was disposed while the stream was open.");
+                throw _engine.StoppedException("The engine was disposed while the stream was open.");
         }
 
         if (_errno != 0)

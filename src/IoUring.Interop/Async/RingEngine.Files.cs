@@ -32,19 +32,8 @@ public sealed unsafe partial class RingEngine
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         int flags = OpenFlags(mode, access, options);
-        RingOperation operation = Rent("openat", RingOperation.ErrorKind.File, cancellationToken);
-        try
-        {
-            byte* name = operation.PinPath(path);
-            operation.Entry = new OpenAt(LinuxFlags.AT_FDCWD, name) { Flags = flags, Mode = (uint)createMode }.Build();
-        }
-        catch
-        {
-            operation.Discard();
-            throw;
-        }
-
-        return Start<SafeFileHandle>(operation);
+        return Start<SafeFileHandle>(Prepare("openat", RingOperation.ErrorKind.File, cancellationToken, (path, flags, createMode), static (operation, args) =>
+            new OpenAt(LinuxFlags.AT_FDCWD, operation.PinPath(args.path)) { Flags = args.flags, Mode = (uint)args.createMode }.Build()));
     }
 
     /// <summary>Reads into <paramref name="buffer"/> from <paramref name="offset"/> (IORING_OP_READ, like pread(2)).</summary>
@@ -60,19 +49,8 @@ public sealed unsafe partial class RingEngine
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentOutOfRangeException.ThrowIfLessThan(offset, -1);
-        RingOperation operation = Rent("read", RingOperation.ErrorKind.File, cancellationToken);
-        try
-        {
-            int fd = operation.AddRef(file);
-            operation.Entry = new Read(new Fd(fd), operation.Pin(buffer), (uint)buffer.Length) { Offset = offset }.Build();
-        }
-        catch
-        {
-            operation.Discard();
-            throw;
-        }
-
-        return Start<int>(operation);
+        return Start<int>(Prepare("read", RingOperation.ErrorKind.File, cancellationToken, (file, buffer, offset), static (operation, args) =>
+            new Read(new Fd(operation.AddRef(args.file)), operation.Pin(args.buffer), (uint)args.buffer.Length) { Offset = args.offset }.Build()));
     }
 
     /// <summary>Writes <paramref name="buffer"/> at <paramref name="offset"/> (IORING_OP_WRITE, like pwrite(2)).</summary>
@@ -88,19 +66,8 @@ public sealed unsafe partial class RingEngine
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentOutOfRangeException.ThrowIfLessThan(offset, -1);
-        RingOperation operation = Rent("write", RingOperation.ErrorKind.File, cancellationToken);
-        try
-        {
-            int fd = operation.AddRef(file);
-            operation.Entry = new Write(new Fd(fd), operation.Pin(buffer), (uint)buffer.Length) { Offset = offset }.Build();
-        }
-        catch
-        {
-            operation.Discard();
-            throw;
-        }
-
-        return Start<int>(operation);
+        return Start<int>(Prepare("write", RingOperation.ErrorKind.File, cancellationToken, (file, buffer, offset), static (operation, args) =>
+            new Write(new Fd(operation.AddRef(args.file)), operation.Pin(args.buffer), (uint)args.buffer.Length) { Offset = args.offset }.Build()));
     }
 
     /// <summary>Reads into several buffers in one request (IORING_OP_READV, like preadv(2)).</summary>
@@ -115,9 +82,9 @@ public sealed unsafe partial class RingEngine
     /// <seealso href="https://man7.org/linux/man-pages/man2/preadv.2.html"/>
     public ValueTask<long> ReadAsync(SafeFileHandle file, IReadOnlyList<Memory<byte>> buffers, long offset, CancellationToken cancellationToken = default)
     {
-        RingOperation operation = RentVectored("readv", file, buffers, static memory => memory, offset, cancellationToken, out int fd);
-        operation.Entry = new Readv(new Fd(fd), operation.IoVectors, (uint)buffers.Count) { Offset = offset }.Build();
-        return Start<long>(operation);
+        CheckVectored(file, buffers, offset);
+        return Start<long>(Prepare("readv", RingOperation.ErrorKind.File, cancellationToken, (file, buffers, offset), static (operation, args) =>
+            new Readv(new Fd(operation.AddRef(args.file)), PinVectors(operation, args.buffers, static memory => memory), (uint)args.buffers.Count) { Offset = args.offset }.Build()));
     }
 
     /// <summary>Writes several buffers in one request (IORING_OP_WRITEV, like pwritev(2)).</summary>
@@ -132,9 +99,9 @@ public sealed unsafe partial class RingEngine
     /// <seealso href="https://man7.org/linux/man-pages/man2/pwritev.2.html"/>
     public ValueTask<long> WriteAsync(SafeFileHandle file, IReadOnlyList<ReadOnlyMemory<byte>> buffers, long offset, CancellationToken cancellationToken = default)
     {
-        RingOperation operation = RentVectored("writev", file, buffers, static memory => memory, offset, cancellationToken, out int fd);
-        operation.Entry = new Writev(new Fd(fd), operation.IoVectors, (uint)buffers.Count) { Offset = offset }.Build();
-        return Start<long>(operation);
+        CheckVectored(file, buffers, offset);
+        return Start<long>(Prepare("writev", RingOperation.ErrorKind.File, cancellationToken, (file, buffers, offset), static (operation, args) =>
+            new Writev(new Fd(operation.AddRef(args.file)), PinVectors(operation, args.buffers, static memory => memory), (uint)args.buffers.Count) { Offset = args.offset }.Build()));
     }
 
     /// <summary>Flushes the file's data (and metadata unless <paramref name="dataOnly"/>) to storage (IORING_OP_FSYNC).</summary>
@@ -147,9 +114,8 @@ public sealed unsafe partial class RingEngine
     public ValueTask FlushAsync(SafeFileHandle file, bool dataOnly = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        RingOperation operation = Rent("fsync", RingOperation.ErrorKind.File, cancellationToken);
-        operation.Entry = new Fsync(new Fd(AddRefOrDiscard(operation, file))) { Flags = dataOnly ? FsyncFlags.DataSync : FsyncFlags.None }.Build();
-        return Start(operation);
+        return Start(Prepare("fsync", RingOperation.ErrorKind.File, cancellationToken, (file, dataOnly), static (operation, args) =>
+            new Fsync(new Fd(operation.AddRef(args.file))) { Flags = args.dataOnly ? FsyncFlags.DataSync : FsyncFlags.None }.Build()));
     }
 
     /// <summary>Allocates disk space for <paramref name="length"/> bytes from <paramref name="offset"/> (IORING_OP_FALLOCATE, mode 0: the file grows if needed).</summary>
@@ -166,9 +132,8 @@ public sealed unsafe partial class RingEngine
         ArgumentNullException.ThrowIfNull(file);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
-        RingOperation operation = Rent("fallocate", RingOperation.ErrorKind.File, cancellationToken);
-        operation.Entry = new Fallocate(new Fd(AddRefOrDiscard(operation, file)), length) { Offset = offset }.Build();
-        return Start(operation);
+        return Start(Prepare("fallocate", RingOperation.ErrorKind.File, cancellationToken, (file, offset, length), static (operation, args) =>
+            new Fallocate(new Fd(operation.AddRef(args.file)), args.length) { Offset = args.offset }.Build()));
     }
 
     /// <summary>Reads the metadata of the file at <paramref name="path"/> (IORING_OP_STATX, basic fields and birth time, following symlinks).</summary>
@@ -181,68 +146,14 @@ public sealed unsafe partial class RingEngine
     public ValueTask<StatxBuffer> StatAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        RingOperation operation = Rent("statx", RingOperation.ErrorKind.File, cancellationToken);
-        try
+        return Start<StatxBuffer>(Prepare("statx", RingOperation.ErrorKind.File, cancellationToken, path, static (operation, path) =>
         {
-            byte* name = operation.PinPath(path);
-            operation.Entry = new Statx(LinuxFlags.AT_FDCWD, name, operation.StatxArea) { Mask = LinuxFlags.STATX_BASIC_STATS_AND_BTIME }.Build();
             operation.CaptureStatx();
-        }
-        catch
-        {
-            operation.Discard();
-            throw;
-        }
-
-        return Start<StatxBuffer>(operation);
+            return new Statx(LinuxFlags.AT_FDCWD, operation.PinPath(path), operation.StatxArea) { Mask = LinuxFlags.STATX_BASIC_STATS_AND_BTIME }.Build();
+        }));
     }
 
-    /// <summary>Closes <paramref name="handle"/>'s descriptor in the kernel (IORING_OP_CLOSE) and marks the handle closed.</summary>
-    /// <remarks>The handle is marked invalid first, so no later operation can use it; operations already in flight on it
-    /// keep the open file alive in the kernel until they complete. Available since Linux 5.6.</remarks>
-    /// <param name="handle">A file or socket handle.</param>
-    /// <exception cref="ObjectDisposedException">The handle is already closed.</exception>
-    /// <exception cref="IoUringException">The kernel refused.</exception>
-    /// <seealso href="https://man7.org/linux/man-pages/man2/close.2.html"/>
-    public ValueTask CloseAsync(SafeHandle handle)
-    {
-        ArgumentNullException.ThrowIfNull(handle);
-        RingOperation operation = Rent("close", RingOperation.ErrorKind.File, CancellationToken.None);
-        bool added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-        }
-        catch
-        {
-            operation.Discard();
-            throw;
-        }
-
-        // SetHandleAsInvalid: the SafeHandle will never close the number itself, which from now on is the kernel's
-        // to close (and then anyone's to reuse).
-        int fd = (int)handle.DangerousGetHandle();
-        handle.SetHandleAsInvalid();
-        handle.DangerousRelease();
-        operation.Entry = new Close(new Fd(fd)).Build();
-        return Start(operation);
-    }
-
-    private static int AddRefOrDiscard(RingOperation operation, SafeHandle handle)
-    {
-        try
-        {
-            return operation.AddRef(handle);
-        }
-        catch
-        {
-            operation.Discard();
-            throw;
-        }
-    }
-
-    // The shared part of readv and writev: checks, then a reference on the file and one pin and iovec per buffer.
-    private RingOperation RentVectored<T>(string name, SafeFileHandle file, IReadOnlyList<T> buffers, Func<T, ReadOnlyMemory<byte>> memoryOf, long offset, CancellationToken cancellationToken, out int fd)
+    private static void CheckVectored<T>(SafeFileHandle file, IReadOnlyList<T> buffers, long offset)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(buffers);
@@ -251,24 +162,18 @@ public sealed unsafe partial class RingEngine
         {
             throw new ArgumentException($"At most {LinuxFlags.IOV_MAX} buffers (IOV_MAX) fit one request; got {buffers.Count}.", nameof(buffers));
         }
+    }
 
-        RingOperation operation = Rent(name, RingOperation.ErrorKind.File, cancellationToken);
-        try
+    // The shared part of readv and writev: one pin and iovec per buffer; returns the iovec array.
+    private static IoVector* PinVectors<T>(RingOperation operation, IReadOnlyList<T> buffers, Func<T, ReadOnlyMemory<byte>> memoryOf)
+    {
+        operation.EnsureVectorCapacity(buffers.Count);
+        for (int i = 0; i < buffers.Count; i++)
         {
-            fd = operation.AddRef(file);
-            operation.EnsureVectorCapacity(buffers.Count);
-            for (int i = 0; i < buffers.Count; i++)
-            {
-                operation.PinVector(i, memoryOf(buffers[i]));
-            }
-        }
-        catch
-        {
-            operation.Discard();
-            throw;
+            operation.PinVector(i, memoryOf(buffers[i]));
         }
 
-        return operation;
+        return operation.IoVectors;
     }
 
     private static int OpenFlags(FileMode mode, FileAccess access, FileOptions options)

@@ -42,6 +42,11 @@ public sealed unsafe partial class RingEngine
         {
             Loop(_ring);
         }
+        catch (Exception exception)
+        {
+            // An escaping exception would end the process; the engine fails instead (docs/async.md, "When the engine faults").
+            FailInFlight(exception);
+        }
         finally
         {
             Teardown(_ring);

@@ -27,14 +27,14 @@ public sealed unsafe partial class RingEngine
         ArgumentNullException.ThrowIfNull(remoteEndPoint);
         SocketAddress address = Serialize(remoteEndPoint, nameof(remoteEndPoint));
         int msgFlags = MessageFlags(flags, SocketFlags.OutOfBand | SocketFlags.DontRoute) | LinuxFlags.MSG_NOSIGNAL;
-        RingOperation operation = Rent("sendmsg", RingOperation.ErrorKind.Socket, cancellationToken);
-        int fd = AddRefOrDiscard(operation, socket.SafeHandle);
-        address.Buffer.Span[..address.Size].CopyTo(new Span<byte>(operation.Address, SocketAddressCapacity));
-        MsgHdr* message = SingleBufferMessage(operation, buffer);
-        message->Name = operation.Address;
-        message->NameLength = (uint)address.Size;
-        operation.Entry = new SendMsg(new Fd(fd), message) { Flags = (uint)msgFlags }.Build();
-        return Start<int>(operation);
+        return Start<int>(Prepare("sendmsg", RingOperation.ErrorKind.Socket, cancellationToken, (socket, buffer, address, msgFlags), static (operation, args) =>
+        {
+            int fd = operation.AddRef(args.socket.SafeHandle);
+            MsgHdr* message = SingleBufferMessage(operation, args.buffer);
+            message->Name = CopyAddress(operation, args.address);
+            message->NameLength = (uint)args.address.Size;
+            return new SendMsg(new Fd(fd), message) { Flags = (uint)args.msgFlags }.Build();
+        }));
     }
 
     /// <summary>Receives one datagram (or stream chunk) and its sender's address (IORING_OP_RECVMSG with msg_name).</summary>
@@ -51,13 +51,14 @@ public sealed unsafe partial class RingEngine
     {
         ArgumentNullException.ThrowIfNull(socket);
         int msgFlags = MessageFlags(flags, SocketFlags.OutOfBand | SocketFlags.Peek);
-        RingOperation operation = Rent("recvmsg", RingOperation.ErrorKind.Socket, cancellationToken);
-        int fd = AddRefOrDiscard(operation, socket.SafeHandle);
-        MsgHdr* message = SingleBufferMessage(operation, buffer);
-        message->Name = operation.Address;
-        message->NameLength = SocketAddressCapacity;
-        operation.Entry = new RecvMsg(new Fd(fd), message) { Flags = (uint)msgFlags }.Build();
-        return Start<SocketReceiveFromResult>(operation);
+        return Start<SocketReceiveFromResult>(Prepare("recvmsg", RingOperation.ErrorKind.Socket, cancellationToken, (socket, buffer, msgFlags), static (operation, args) =>
+        {
+            int fd = operation.AddRef(args.socket.SafeHandle);
+            MsgHdr* message = SingleBufferMessage(operation, args.buffer);
+            message->Name = operation.Address;
+            message->NameLength = SocketAddressCapacity;
+            return new RecvMsg(new Fd(fd), message) { Flags = (uint)args.msgFlags }.Build();
+        }));
     }
 
     private static SocketAddress Serialize(EndPoint endPoint, string parameterName)
@@ -74,6 +75,13 @@ public sealed unsafe partial class RingEngine
         }
 
         return address;
+    }
+
+    // The serialized end point in the operation's sockaddr scratch (Serialize checked that it fits).
+    private static byte* CopyAddress(RingOperation operation, SocketAddress address)
+    {
+        address.Buffer.Span[..address.Size].CopyTo(new Span<byte>(operation.Address, SocketAddressCapacity));
+        return operation.Address;
     }
 
     private static MsgHdr* SingleBufferMessage(RingOperation operation, ReadOnlyMemory<byte> buffer)

@@ -26,7 +26,7 @@ public sealed partial class RingEngine
     public IAsyncEnumerable<Socket> AcceptManyAsync(Socket listener, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listener);
-        ObjectDisposedException.ThrowIf(_disposeRequested, this);
+        ThrowIfStopped();
         return AcceptMany(listener, cancellationToken);
     }
 
@@ -51,7 +51,7 @@ public sealed partial class RingEngine
             throw new ArgumentException("The pool is registered with another engine.", nameof(pool));
         }
 
-        ObjectDisposedException.ThrowIf(_disposeRequested, this);
+        ThrowIfStopped();
         return ReceiveMany(socket, pool, cancellationToken);
     }
 

@@ -25,11 +25,8 @@ public sealed unsafe partial class RingEngine
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(remoteEndPoint);
         SocketAddress address = Serialize(remoteEndPoint, nameof(remoteEndPoint));
-        RingOperation operation = Rent("connect", RingOperation.ErrorKind.Socket, cancellationToken);
-        int fd = AddRefOrDiscard(operation, socket.SafeHandle);
-        address.Buffer.Span[..address.Size].CopyTo(new Span<byte>(operation.Address, SocketAddressCapacity));
-        operation.Entry = new Connect(new Fd(fd), operation.Address, (uint)address.Size).Build();
-        return Start(operation);
+        return Start(Prepare("connect", RingOperation.ErrorKind.Socket, cancellationToken, (socket, address), static (operation, args) =>
+            new Connect(new Fd(operation.AddRef(args.socket.SafeHandle)), CopyAddress(operation, args.address), (uint)args.address.Size).Build()));
     }
 
     /// <summary>Accepts one connection on a listening socket (IORING_OP_ACCEPT).</summary>
@@ -42,10 +39,8 @@ public sealed unsafe partial class RingEngine
     public ValueTask<Socket> AcceptAsync(Socket listener, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listener);
-        RingOperation operation = Rent("accept", RingOperation.ErrorKind.Socket, cancellationToken);
-        int fd = AddRefOrDiscard(operation, listener.SafeHandle);
-        operation.Entry = new Accept(new Fd(fd), null, null) { Flags = LinuxFlags.SOCK_CLOEXEC }.Build();
-        return Start<Socket>(operation);
+        return Start<Socket>(Prepare("accept", RingOperation.ErrorKind.Socket, cancellationToken, listener, static (operation, listener) =>
+            new Accept(new Fd(operation.AddRef(listener.SafeHandle)), null, null) { Flags = LinuxFlags.SOCK_CLOEXEC }.Build()));
     }
 
     /// <summary>Sends <paramref name="buffer"/> (IORING_OP_SEND; MSG_NOSIGNAL always, so a closed peer is an error, not SIGPIPE).</summary>
@@ -62,10 +57,8 @@ public sealed unsafe partial class RingEngine
     {
         ArgumentNullException.ThrowIfNull(socket);
         int msgFlags = MessageFlags(flags, SocketFlags.OutOfBand | SocketFlags.DontRoute) | LinuxFlags.MSG_NOSIGNAL;
-        RingOperation operation = Rent("send", RingOperation.ErrorKind.Socket, cancellationToken);
-        int fd = AddRefOrDiscard(operation, socket.SafeHandle);
-        operation.Entry = new Send(new Fd(fd), operation.Pin(buffer), (uint)buffer.Length) { Flags = msgFlags }.Build();
-        return Start<int>(operation);
+        return Start<int>(Prepare("send", RingOperation.ErrorKind.Socket, cancellationToken, (socket, buffer, msgFlags), static (operation, args) =>
+            new Send(new Fd(operation.AddRef(args.socket.SafeHandle)), operation.Pin(args.buffer), (uint)args.buffer.Length) { Flags = args.msgFlags }.Build()));
     }
 
     /// <summary>Sends every segment of <paramref name="buffers"/> in one request (IORING_OP_SENDMSG with one iovec per segment).</summary>
@@ -88,11 +81,8 @@ public sealed unsafe partial class RingEngine
         }
 
         int msgFlags = MessageFlags(flags, SocketFlags.OutOfBand | SocketFlags.DontRoute) | LinuxFlags.MSG_NOSIGNAL;
-        RingOperation operation = Rent("sendmsg", RingOperation.ErrorKind.Socket, cancellationToken);
-        int fd = AddRefOrDiscard(operation, socket.SafeHandle);
-        MsgHdr* message = VectorMessage(operation, PinSegments(operation, buffers));
-        operation.Entry = new SendMsg(new Fd(fd), message) { Flags = (uint)msgFlags }.Build();
-        return Start<int>(operation);
+        return Start<int>(Prepare("sendmsg", RingOperation.ErrorKind.Socket, cancellationToken, (socket, buffers, msgFlags), static (operation, args) =>
+            new SendMsg(new Fd(operation.AddRef(args.socket.SafeHandle)), VectorMessage(operation, PinSegments(operation, args.buffers))) { Flags = (uint)args.msgFlags }.Build()));
     }
 
     /// <summary>Receives into <paramref name="buffer"/> (IORING_OP_RECV).</summary>
@@ -109,10 +99,8 @@ public sealed unsafe partial class RingEngine
     {
         ArgumentNullException.ThrowIfNull(socket);
         int msgFlags = MessageFlags(flags, SocketFlags.OutOfBand | SocketFlags.Peek);
-        RingOperation operation = Rent("recv", RingOperation.ErrorKind.Socket, cancellationToken);
-        int fd = AddRefOrDiscard(operation, socket.SafeHandle);
-        operation.Entry = new Recv(new Fd(fd), operation.Pin(buffer), (uint)buffer.Length) { Flags = msgFlags }.Build();
-        return Start<int>(operation);
+        return Start<int>(Prepare("recv", RingOperation.ErrorKind.Socket, cancellationToken, (socket, buffer, msgFlags), static (operation, args) =>
+            new Recv(new Fd(operation.AddRef(args.socket.SafeHandle)), operation.Pin(args.buffer), (uint)args.buffer.Length) { Flags = args.msgFlags }.Build()));
     }
 
     /// <summary>Shuts down one or both directions of a connection (IORING_OP_SHUTDOWN).</summary>
@@ -130,12 +118,9 @@ public sealed unsafe partial class RingEngine
             throw new ArgumentOutOfRangeException(nameof(how), how, "Receive, Send or Both.");
         }
 
-        RingOperation operation = Rent("shutdown", RingOperation.ErrorKind.Socket, cancellationToken);
-        int fd = AddRefOrDiscard(operation, socket.SafeHandle);
-
         // SocketShutdown's values are SHUT_RD, SHUT_WR and SHUT_RDWR.
-        operation.Entry = new Shutdown(new Fd(fd), (int)how).Build();
-        return Start(operation);
+        return Start(Prepare("shutdown", RingOperation.ErrorKind.Socket, cancellationToken, (socket, how), static (operation, args) =>
+            new Shutdown(new Fd(operation.AddRef(args.socket.SafeHandle)), (int)args.how).Build()));
     }
 
     /// <summary>Sends <paramref name="buffer"/> without copying it into the kernel (IORING_OP_SEND_ZC); completes
@@ -153,10 +138,8 @@ public sealed unsafe partial class RingEngine
     {
         ArgumentNullException.ThrowIfNull(socket);
         int msgFlags = MessageFlags(flags, SocketFlags.OutOfBand | SocketFlags.DontRoute) | LinuxFlags.MSG_NOSIGNAL;
-        RingOperation operation = Rent("send_zc", RingOperation.ErrorKind.Socket, cancellationToken);
-        int fd = AddRefOrDiscard(operation, socket.SafeHandle);
-        operation.Entry = new SendZc(new Fd(fd), operation.Pin(buffer), (uint)buffer.Length) { Flags = msgFlags }.Build();
-        return Start<int>(operation);
+        return Start<int>(Prepare("send_zc", RingOperation.ErrorKind.Socket, cancellationToken, (socket, buffer, msgFlags), static (operation, args) =>
+            new SendZc(new Fd(operation.AddRef(args.socket.SafeHandle)), operation.Pin(args.buffer), (uint)args.buffer.Length) { Flags = args.msgFlags }.Build()));
     }
 
     private const int SocketAddressCapacity = 128;

@@ -18,13 +18,14 @@ public sealed unsafe partial class RingEngine
     public ValueTask DelayAsync(TimeSpan delay, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        RingOperation operation = Rent("timeout", RingOperation.ErrorKind.File, cancellationToken);
-        *operation.Time = Timespec.FromTimeSpan(delay);
+        return Start(Prepare("timeout", RingOperation.ErrorKind.File, cancellationToken, delay, static (operation, delay) =>
+        {
+            *operation.Time = Timespec.FromTimeSpan(delay);
 
-        // ETIME is how a timeout that ran its course completes.
-        operation.TreatAsSuccess((int)Errno.ETIME);
-        operation.Entry = new TimeoutAdd(operation.Time).Build();
-        return Start(operation);
+            // ETIME is how a timeout that ran its course completes.
+            operation.TreatAsSuccess((int)Errno.ETIME);
+            return new TimeoutAdd(operation.Time).Build();
+        }));
     }
 
     /// <summary>Waits until <paramref name="handle"/> is ready for one of <paramref name="events"/> (IORING_OP_POLL_ADD, one shot).</summary>
@@ -38,9 +39,7 @@ public sealed unsafe partial class RingEngine
     public ValueTask<PollEvents> PollAsync(SafeHandle handle, PollEvents events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(handle);
-        RingOperation operation = Rent("poll_add", RingOperation.ErrorKind.File, cancellationToken);
-        int fd = AddRefOrDiscard(operation, handle);
-        operation.Entry = new PollAdd(new Fd(fd), (uint)events).Build();
-        return Start<PollEvents>(operation);
+        return Start<PollEvents>(Prepare("poll_add", RingOperation.ErrorKind.File, cancellationToken, (handle, events), static (operation, args) =>
+            new PollAdd(new Fd(operation.AddRef(args.handle)), (uint)args.events).Build()));
     }
 }

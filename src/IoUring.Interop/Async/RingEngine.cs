@@ -149,7 +149,7 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     /// <exception cref="ObjectDisposedException">The engine is disposed.</exception>
     internal RingOperation Rent(string name, RingOperation.ErrorKind errors, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposeRequested, this);
+        ThrowIfStopped();
         if (!_pool.TryDequeue(out RingOperation? operation))
         {
             operation = new RingOperation(this);

@@ -200,10 +200,37 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
     /// <exception cref="ObjectDisposedException">The handle is closed.</exception>
     internal int AddRef(SafeHandle handle)
     {
+        // Published before the reference is taken: CloseAsync marks the handle closed, then looks for operations that
+        // hold it, so one whose reference succeeded is always seen (the reference count's interlocked update orders both).
+        Volatile.Write(ref _handle, handle);
         bool added = false;
-        handle.DangerousAddRef(ref added);
-        _handle = handle;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+        }
+        finally
+        {
+            if (!added)
+            {
+                Volatile.Write(ref _handle, null);
+            }
+        }
+
         return (int)handle.DangerousGetHandle();
+    }
+
+    /// <summary>Any thread: the handle this operation holds a reference on (set from just before the reference is taken
+    /// until it is released), for <see cref="RingEngine.CloseAsync"/>.</summary>
+    internal SafeHandle? HeldHandle => Volatile.Read(ref _handle);
+
+    /// <summary>Engine thread, after a fault: forgets the pins without releasing them, since the kernel may still write
+    /// to the memory of a request it was never seen to complete. (The handle reference is released as usual: an issued
+    /// request holds the kernel's own reference to the file, and one never issued will never be.)</summary>
+    internal void AbandonPins()
+    {
+        _pin = default;
+        _pins = [];
+        _pinCount = 0;
     }
 
     /// <summary>Registers the token (the callback only flags the request and asks the engine to cancel it).</summary>
@@ -333,6 +360,7 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
     internal void Discard()
     {
         ReleaseResources();
+        _token = default;
         _engine.ReturnToPool(this);
     }
 
@@ -358,7 +386,7 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
         _engine.ReturnToPool(this);
         if (outcome != OperationOutcome.Completed)
         {
-            ThrowFor(outcome, cancellationToken);
+            ThrowFor(outcome, cancellationToken, _engine);
         }
 
         return completion;
@@ -377,13 +405,13 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
         return result;
     }
 
-    private static void ThrowFor(OperationOutcome outcome, CancellationToken cancellationToken)
+    private static void ThrowFor(OperationOutcome outcome, CancellationToken cancellationToken, RingEngine engine)
     {
         throw outcome switch
         {
             OperationOutcome.Canceled => new OperationCanceledException("The operation was cancelled; the kernel confirmed it.", cancellationToken),
             OperationOutcome.TimedOut => new TimeoutException("The operation's timeout passed before it completed; the kernel cancelled it."),
-            _ => new ObjectDisposedException(nameof(RingEngine), "The engine was disposed before the operation completed."),
+            _ => engine.StoppedException("The engine was disposed before the operation completed."),
         };
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 using FluentAssertions;
@@ -24,6 +25,9 @@ public class EngineZeroAllocationTests : IDisposable
 {
     private const int Operations = 100_000;
     private readonly TempDirectory _dir = new();
+    private readonly ITestOutputHelper _output;
+
+    public EngineZeroAllocationTests(ITestOutputHelper output) => _output = output;
 
     public void Dispose() => _dir.Dispose();
 
@@ -41,38 +45,64 @@ public class EngineZeroAllocationTests : IDisposable
         using (server)
         {
             // Outside any synchronization context, as a server's code runs.
-            long[] rounds = await Task.Run(() => Measure(engine, file, client, server)).WaitAsync(TimeSpan.FromMinutes(2));
+            Round[] rounds = await Task.Run(() => Measure(engine, file, client, server)).WaitAsync(TimeSpan.FromMinutes(2));
+            string figures = string.Join("; ", rounds.Select(round => round.ToString()));
+            _output.WriteLine($"defer={deferTaskrun} inline={inline}: {figures}");
 
-            // A round of 100,000 operations with exactly zero bytes: any allocation per operation would show in every
-            // round. The counter is process-wide, so one round may catch the runtime's or the test host's incidental
-            // work (a thread-pool thread starting, a timer); three rounds keep that from failing the test.
-            rounds.Min().Should().Be(0, $"rounds allocated {string.Join(", ", rounds)} bytes");
+            // Any allocation per operation would show as at least 100,000 objects in every round. The counter is
+            // process-wide: the one thing the runtime does on its own while the engine runs at a steady rate is to
+            // start a thread-pool thread (the Thread object and its bookkeeping, a few KiB, on whichever thread asks
+            // for a worker). A round in which the pool's thread count changed may carry that, and nothing larger;
+            // every other round must be exactly zero.
+            rounds.Where(round => !round.PoolChanged).Should().OnlyContain(round => round.Bytes == 0, $"rounds were {figures}");
+            rounds.Should().OnlyContain(round => round.Bytes <= ThreadStartAllowance, $"rounds were {figures}");
+            rounds.Count(round => round.Bytes == 0).Should().BeGreaterThanOrEqualTo(Rounds - 1, $"rounds were {figures}");
         }
     }
 
-    // One async method around the whole loop: its own state machine box is allocated at the first await, during the
-    // warm-up (which also brings in JIT tiering, the pools and the thread pool's threads), never inside the count.
-    // Per step, a NOP, a 4 KiB file read and a socket round trip (a send and a receive each way): six operations.
-    private static async Task<long[]> Measure(RingEngine engine, SafeFileHandle file, Socket client, Socket server)
+    private const int Rounds = 3;
+    private const int ThreadStartAllowance = 16 * 1024;
+
+    // One async method around the whole loop (no nested async call, whose box would be allocated inside a count): its
+    // own state machine box is allocated at the first await, during the warm-up. The warm-up repeats (up to 10 times
+    // 30,000 operations) until one of its rounds allocates nothing: by then tiered compilation has promoted the loop
+    // and the engine's methods (tier 0, on-stack replacement, tier 1), the operation pool is full and the thread pool
+    // has the threads this load needs. Per step, a NOP, a 4 KiB file read and a socket round trip (a send and a
+    // receive each way): six operations.
+    private static async Task<Round[]> Measure(RingEngine engine, SafeFileHandle file, Socket client, Socket server)
     {
-        const int Rounds = 3;
-        long[] allocated = new long[Rounds];
+        const int WarmUpOperations = 30_000;
+        var rounds = new Round[Rounds];
         byte[] buffer = GC.AllocateArray<byte>(4096, pinned: true);
         byte[] message = new byte[64];
         SubmissionEntry nop = new Nop().Build();
-        const int WarmUp = 30_000;
-        long before = 0;
-        for (int done = -WarmUp; done < Rounds * Operations; done += 6)
+        int warmUps = 0;
+        int round = -1;
+        int target = WarmUpOperations;
+        int threads = ThreadPool.ThreadCount;
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        for (int done = 0; ; done += 6)
         {
-            if (done >= 0 && done % Operations < 6)
+            if (done >= target)
             {
                 long now = GC.GetTotalAllocatedBytes(precise: true);
-                if (done >= Operations)
+                if (round >= 0)
                 {
-                    allocated[(done / Operations) - 1] = now - before;
+                    rounds[round] = new Round(now - before, threads, ThreadPool.ThreadCount);
+                    if (++round == Rounds)
+                    {
+                        return rounds;
+                    }
+                }
+                else if (now == before || ++warmUps == 10)
+                {
+                    round = 0;
+                    target = Operations;
                 }
 
-                before = now;
+                done = 0;
+                threads = ThreadPool.ThreadCount;
+                before = GC.GetTotalAllocatedBytes(precise: true);
             }
 
             CompletionEntry completion = await engine.SubmitAsync(nop).ConfigureAwait(false);
@@ -83,9 +113,6 @@ public class EngineZeroAllocationTests : IDisposable
             Check(await engine.SendAsync(server, message).ConfigureAwait(false) == message.Length);
             Check(await engine.ReceiveAsync(client, buffer.AsMemory(0, message.Length)).ConfigureAwait(false) == message.Length);
         }
-
-        allocated[Rounds - 1] = GC.GetTotalAllocatedBytes(precise: true) - before;
-        return allocated;
     }
 
     private static void Check(bool condition)
@@ -94,5 +121,12 @@ public class EngineZeroAllocationTests : IDisposable
         {
             throw new InvalidOperationException("an operation returned an unexpected result");
         }
+    }
+
+    private readonly record struct Round(long Bytes, int ThreadsBefore, int ThreadsAfter)
+    {
+        public bool PoolChanged => ThreadsBefore != ThreadsAfter;
+
+        public override string ToString() => $"{Bytes} B (pool threads {ThreadsBefore}->{ThreadsAfter})";
     }
 }
