@@ -8,60 +8,68 @@ namespace IoUring.Interop.Async;
 /// inline continuations).</summary>
 /// <remarks>What it is for: a pipe's reader woken by a writer in the middle of a continuation (a web server's send loop,
 /// woken by each response of a pipelined batch) runs once, after the whole batch was written, instead of once per
-/// write. The arrays grow to the deepest burst a thread has seen and are reused: nothing is allocated per action.</remarks>
-internal sealed class AfterContinuation
+/// write. The queue is thread-static fields, not an object: a thread allocates only the first time something is
+/// queued on it (two small arrays, grown to its deepest burst and reused), never per action.</remarks>
+internal static class AfterContinuation
 {
     [ThreadStatic]
-    private static AfterContinuation? t_current;
+    private static bool t_active;
 
-    private Action<object?>?[] _actions = new Action<object?>?[4];
-    private object?[] _states = new object?[4];
-    private int _count;
-    private bool _active;
+    [ThreadStatic]
+    private static Action<object?>?[]? t_actions;
+
+    [ThreadStatic]
+    private static object?[]? t_states;
+
+    [ThreadStatic]
+    private static int t_count;
 
     /// <summary>Queues <paramref name="action"/> when the calling thread is running an engine continuation.</summary>
     internal static bool TryQueue(Action<object?> action, object? state)
     {
-        AfterContinuation? queue = t_current;
-        if (queue is null || !queue._active)
+        if (!t_active)
         {
             return false;
         }
 
-        if (queue._count == queue._actions.Length)
+        Action<object?>?[] actions = t_actions ??= new Action<object?>?[4];
+        object?[] states = t_states ??= new object?[4];
+        int count = t_count;
+        if (count == actions.Length)
         {
-            Array.Resize(ref queue._actions, queue._count * 2);
-            Array.Resize(ref queue._states, queue._count * 2);
+            Array.Resize(ref t_actions, count * 2);
+            Array.Resize(ref t_states, count * 2);
+            actions = t_actions!;
+            states = t_states!;
         }
 
-        queue._actions[queue._count] = action;
-        queue._states[queue._count] = state;
-        queue._count++;
+        actions[count] = action;
+        states[count] = state;
+        t_count = count + 1;
         return true;
     }
 
     /// <summary>Runs <paramref name="operation"/>'s continuation, then what it queued (and what that queued, in order).</summary>
     internal static void Run(EngineOperation operation)
     {
-        AfterContinuation queue = t_current ??= new AfterContinuation();
-        if (queue._active)
+        if (t_active)
         {
             // Nested (a continuation ran another engine's inline completion): the outer run drains the queue.
             operation.RunContinuation();
             return;
         }
 
-        queue._active = true;
+        t_active = true;
         int next = 0;
         try
         {
             operation.RunContinuation();
-            while (next < queue._count)
+            while (next < t_count)
             {
-                Action<object?> action = queue._actions[next]!;
-                object? state = queue._states[next];
-                queue._actions[next] = null;
-                queue._states[next] = null;
+                Action<object?> action = t_actions![next]!;
+                object? state = t_states![next];
+                t_actions[next] = null;
+                t_states[next] = null;
                 next++;
                 action(state);
             }
@@ -69,15 +77,15 @@ internal sealed class AfterContinuation
         finally
         {
             // Something threw (the thread pool reports it): what is still queued runs on the pool, never lost.
-            for (; next < queue._count; next++)
+            for (; next < t_count; next++)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(queue._actions[next]!, queue._states[next], preferLocal: false);
-                queue._actions[next] = null;
-                queue._states[next] = null;
+                ThreadPool.UnsafeQueueUserWorkItem(t_actions![next]!, t_states![next], preferLocal: false);
+                t_actions[next] = null;
+                t_states[next] = null;
             }
 
-            queue._count = 0;
-            queue._active = false;
+            t_count = 0;
+            t_active = false;
         }
     }
 }

@@ -5,27 +5,29 @@ using System.Threading;
 
 namespace IoUring.Interop.Async;
 
-/// <summary>Running continuations on the thread pool: finished operations go to a runner (one pool work item that
-/// keeps taking them while they come), and requests those continuations submit are handed to the engine without an
-/// eventfd write for each.</summary>
-/// <remarks>
-/// <para>One work item per finished operation cost a pool hand-off per operation, and every request a continuation
-/// submitted found the engine asleep and rang its eventfd: at Q = 32 page-cache reads the engine slept and was woken
-/// about once per operation (docs/async-design.md, "Continuations"). Now finished operations go into one FIFO queue
-/// per engine, and a runner takes them in completion order until the queue is empty. The engine queues a runner
-/// only when none is queued and not yet started, the rule of .NET's SocketAsyncEngine: a burst of completions costs
-/// one or two work items, and a runner busy or blocked in a continuation never keeps later completions waiting.</para>
-/// <para>Requests submitted from a runner's continuations wake the engine once per chunk of <see cref="ChunkSize"/>
-/// continuations, not once each; meanwhile the engine, knowing a runner is busy, waits for them awake for a few
-/// microseconds (<c>AwaitRunner</c> in RingEngine.Loop.cs) instead of sleeping.</para>
-/// <para>Parallelism: after each chunk, a runner that still sees more than a chunk waiting requests another runner,
-/// so a backlog spreads over pool threads when continuations are slow. The queue is first in, first out for every
-/// runner, so no completion waits behind later ones.</para>
-/// <para>A continuation that submits a request and then blocks on it (sync over async) holds its chunk's deferred
-/// wake-up back; the engine therefore never sleeps longer than <see cref="DeferredWakeLimit"/> while a runner is
-/// queued or running, and then finds the request on its own. A completion already queued behind a blocked
-/// continuation gets another runner when no runner has started a chunk for that long (<c>EnsureRunnerProgress</c>).</para>
-/// </remarks>
+// Running continuations on the thread pool: finished operations go to a runner (one pool work item that
+// keeps taking them while they come), and requests those continuations submit are handed to the engine without an
+// eventfd write for each.
+//
+// One work item per finished operation cost a pool hand-off per operation, and every request a continuation
+// submitted found the engine asleep and rang its eventfd: at Q = 32 page-cache reads the engine slept and was woken
+// about once per operation (docs/async-design.md, "Continuations"). Now finished operations go into one FIFO queue
+// per engine, and a runner takes them in completion order until the queue is empty. The engine queues a runner
+// only when none is queued and not yet started, the rule of .NET's SocketAsyncEngine: a burst of completions costs
+// one or two work items, and a runner busy or blocked in a continuation never keeps later completions waiting.
+//
+// Requests submitted from a runner's continuations wake the engine once per chunk of ChunkSize
+// continuations, not once each; meanwhile the engine, knowing a runner is busy, waits for them awake for a few
+// microseconds (AwaitRunner in RingEngine.Loop.cs) instead of sleeping.
+//
+// Parallelism: after each chunk, a runner that still sees more than a chunk waiting requests another runner,
+// so a backlog spreads over pool threads when continuations are slow. The queue is first in, first out for every
+// runner, so no completion waits behind later ones.
+//
+// A continuation that submits a request and then blocks on it (sync over async) holds its chunk's deferred
+// wake-up back; the engine therefore never sleeps longer than DeferredWakeLimit while a runner is
+// queued or running, and then finds the request on its own. A completion already queued behind a blocked
+// continuation gets another runner when no runner has started a chunk for that long (EnsureRunnerProgress).
 public sealed partial class RingEngine
 {
     /// <summary>The most continuations a runner takes at once; beyond it another runner is queued.</summary>

@@ -33,7 +33,13 @@ public class InPlaceTests
                 PrepareNop(ref slot.Entry, next++);
             }
 
-            ring.SubmitAndWait(5).Should().Be(5, "entries filled in place are published by the submit");
+            int submitted = ring.SubmitAndWait(5);
+            if (shape != RingShapes.SqPoll)
+            {
+                // With SQPOLL the kernel's thread may take the entries published by the TryPush in the middle before
+                // this call, which then reports only the rest (io_uring_enter(2) returns to_submit for SQPOLL rings).
+                submitted.Should().Be(5, "entries filled in place are published by the submit");
+            }
             seen.AddRange(CompletionTests.DrainUserData(ring));
         }
 
