@@ -8,9 +8,16 @@ using Xunit;
 
 namespace IoUring.Interop.AspNetCore.Tests;
 
+/// <summary>Tests that count the process's allocated bytes run alone: the counter is process-wide.</summary>
+[CollectionDefinition(nameof(AllocationCounting), DisableParallelization = true)]
+public sealed class AllocationCounting
+{
+}
+
 /// <summary>The transport's per-request path allocates nothing: a keep-alive series costs no more managed memory per
 /// request on the io_uring transport than on Kestrel's Sockets transport (whose own per-request path is the reference;
 /// what Kestrel and the endpoint allocate is common to both).</summary>
+[Collection(nameof(AllocationCounting))]
 public sealed class AllocationTests
 {
     private const int Warmup = 20_000;

@@ -17,6 +17,7 @@ namespace IoUring.Interop.AspNetCore.Tests;
 
 /// <summary>The transport by itself, without Kestrel: a connection's receive and send loops and its pipes allocate
 /// nothing per round trip.</summary>
+[Collection(nameof(AllocationCounting))]
 public sealed class TransportAllocationTests
 {
     private const int Size = 64;
