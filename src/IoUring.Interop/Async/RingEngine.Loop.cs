@@ -338,7 +338,7 @@ public sealed unsafe partial class RingEngine
 
         // Full fence, then one last look at the queues (the engine's half of the handshake in Wake).
         Interlocked.Exchange(ref _sleeping, 1);
-        if (!_submissions.IsEmpty || !_cancels.IsEmpty || !_commands.IsEmpty || (_disposeRequested && !IsShuttingDown))
+        if (CallersWaiting)
         {
             Volatile.Write(ref _sleeping, 0);
             return;
@@ -359,6 +359,12 @@ public sealed unsafe partial class RingEngine
         Volatile.Write(ref _sleeping, 0);
     }
 
+    // Requests, cancellations or commands from other threads, or a disposal not yet begun.
+    private bool CallersWaiting => !_submissions.IsEmpty || !_cancels.IsEmpty || !_commands.IsEmpty || (_disposeRequested && !IsShuttingDown);
+
+    // Anything the loop would act on: the callers' work, deferred completion work in the kernel, or completions.
+    private bool WorkWaiting(SubmissionQueue sq, CompletionQueue cq) => CallersWaiting || sq.TaskRun || cq.Count > 0;
+
     // A short spin before sleeping catches the next request from a continuation that is running right now on the
     // thread pool, which saves a sleep and the caller's eventfd write (docs/async-design.md has the measurements).
     private bool SpinForWork(Ring ring)
@@ -368,7 +374,7 @@ public sealed unsafe partial class RingEngine
         CompletionQueue cq = ring.CompletionQueue;
         for (int i = 0; i < spins; i++)
         {
-            if (!_submissions.IsEmpty || !_cancels.IsEmpty || sq.TaskRun || cq.Count > 0)
+            if (WorkWaiting(sq, cq))
             {
                 return true;
             }
@@ -397,7 +403,7 @@ public sealed unsafe partial class RingEngine
         long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + RunnerWaitTicks;
         do
         {
-            if (!_submissions.IsEmpty || !_cancels.IsEmpty || !_commands.IsEmpty || sq.TaskRun || cq.Count > 0)
+            if (WorkWaiting(sq, cq))
             {
                 return true;
             }
@@ -406,7 +412,7 @@ public sealed unsafe partial class RingEngine
         }
         while (RunnersActive && System.Diagnostics.Stopwatch.GetTimestamp() < deadline);
 
-        return !_submissions.IsEmpty;
+        return CallersWaiting;
     }
 
     private void BeginShutdown(Ring ring)
