@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json.Serialization;
 using IoUring.Interop.AspNetCore;
+using IoUring.Interop.Async;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,11 @@ namespace IoUring.Samples.WebApp;
 /// <summary>
 /// The TechEmpower-style web app of the transport benchmark: GET /plaintext and GET /json, on the io_uring transport
 /// (<c>--transport iouring</c>, the default) or Kestrel's Sockets transport (<c>--transport sockets</c>), listening on
-/// <c>--urls</c> (default http://127.0.0.1:5000). <c>--engines N</c> sets the io_uring transport's ring count, <c>--inline true</c> runs continuations on the ring threads.
+/// <c>--urls</c> (default http://127.0.0.1:5000). <c>--engines N</c> sets the io_uring transport's ring count;
+/// <c>--continuations reactor|pool|inline</c> where its connections run (reactor, the default; <c>--inline true</c> is
+/// <c>inline</c>). With the Sockets transport, <c>--inline true</c> is .NET's fastest set-up: UnsafePreferInlineScheduling
+/// (start the process with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 for the rest of it). GET /sleep blocks its
+/// handler's thread for 200 ms (the benchmark of a handler that blocks).
 /// </summary>
 public static class Program
 {
@@ -33,10 +38,12 @@ public static class Program
         {
             case "iouring":
                 int? engines = builder.Configuration.GetValue<int?>("engines");
-                bool inline = builder.Configuration.GetValue<bool>("inline");
+                ContinuationMode mode = builder.Configuration.GetValue<bool>("inline")
+                    ? ContinuationMode.Inline
+                    : Enum.Parse<ContinuationMode>(builder.Configuration["continuations"] ?? nameof(ContinuationMode.Reactor), ignoreCase: true);
                 builder.WebHost.UseIoUring(options =>
                 {
-                    options.InlineContinuations = inline;
+                    options.Continuations = mode;
                     if (engines is { } count)
                     {
                         options.EngineCount = count;
@@ -44,6 +51,11 @@ public static class Program
                 });
                 break;
             case "sockets":
+                if (builder.Configuration.GetValue<bool>("inline"))
+                {
+                    builder.WebHost.UseSockets(options => options.UnsafePreferInlineScheduling = true);
+                }
+
                 break;
             default:
                 Console.Error.WriteLine($"--transport must be iouring or sockets, not '{transport}'");
@@ -58,6 +70,12 @@ public static class Program
             return context.Response.Body.WriteAsync(Plaintext).AsTask();
         });
         app.MapGet("/json", static () => new JsonMessage("Hello, World!"));
+        app.MapGet("/sleep", static () =>
+        {
+            // A handler that blocks its thread, as legacy or careless code does.
+            System.Threading.Thread.Sleep(200);
+            return "slept";
+        });
         Console.WriteLine($"transport: {transport}");
         app.Run();
         return 0;

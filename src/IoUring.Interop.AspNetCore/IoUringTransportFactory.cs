@@ -153,7 +153,7 @@ public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConne
             {
                 Entries = _options.RingEntries,
                 MaxInFlight = _options.MaxInFlightPerEngine,
-                InlineContinuations = _options.InlineContinuations,
+                Continuations = _options.Continuations,
                 ThreadName = "io_uring transport",
             });
             return (_engines, _memoryPool);

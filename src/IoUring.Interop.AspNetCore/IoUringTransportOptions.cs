@@ -1,4 +1,5 @@
 using System;
+using IoUring.Interop.Async;
 
 namespace IoUring.Interop.AspNetCore;
 
@@ -7,9 +8,10 @@ namespace IoUring.Interop.AspNetCore;
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
 public sealed class IoUringTransportOptions
 {
-    /// <summary>How many rings (each with its own submit/reap thread) serve the connections, round-robin.</summary>
-    /// <remarks>Default: half the processor count, at least 1 — the other half runs the application's continuations.</remarks>
-    public int EngineCount { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+    /// <summary>How many rings (each with its own thread, a reactor by default) serve the connections, round-robin.</summary>
+    /// <remarks>Default: one per processor, since with <see cref="ContinuationMode.Reactor"/> each ring's thread also runs
+    /// its connections' requests (docs/aspnetcore.md, "Reactors").</remarks>
+    public int EngineCount { get; set; } = Environment.ProcessorCount;
 
     /// <summary>The submission queue size of each ring (the completion queue is sized larger by the engine).</summary>
     public int RingEntries { get; set; } = 256;
@@ -18,9 +20,20 @@ public sealed class IoUringTransportOptions
     /// <remarks>Each open connection holds one receive and at most one send in flight, so this bounds connections per ring times two.</remarks>
     public int MaxInFlightPerEngine { get; set; } = 16384;
 
-    /// <summary>Whether completions run the transport's continuations on the ring's own thread instead of the thread pool.</summary>
-    /// <remarks>Faster for short handlers; a handler that blocks then stalls every connection of that ring. Default: false.</remarks>
-    public bool InlineContinuations { get; set; }
+    /// <summary>Where each connection's receive → Kestrel → application → send loop runs: on its ring's reactor thread,
+    /// which hands its loop to another thread when a handler blocks (the default); on the thread pool; or inline on the
+    /// ring's thread with no such safety net.</summary>
+    /// <remarks>See <see cref="RingEngineOptions.Continuations"/>.</remarks>
+    public ContinuationMode Continuations { get; set; } = ContinuationMode.Reactor;
+
+    /// <summary>Shorthand for <see cref="Continuations"/>: true is <see cref="ContinuationMode.Inline"/>, false is
+    /// <see cref="ContinuationMode.ThreadPool"/>.</summary>
+    /// <remarks>With inline continuations a handler that blocks stalls every connection of that ring.</remarks>
+    public bool InlineContinuations
+    {
+        get => Continuations == ContinuationMode.Inline;
+        set => Continuations = value ? ContinuationMode.Inline : ContinuationMode.ThreadPool;
+    }
 
     /// <summary>The smallest buffer a receive asks the pipe for (bytes).</summary>
     public int MinimumReceiveBufferSize { get; set; } = 4096;

@@ -14,9 +14,9 @@ internal enum AsyncReadEngine
 
 /// <summary>Arguments of <c>async-read --engine iouring|randomaccess --file PATH --qd Q [--block 4096] [--seconds S] [--direct] [--continuations pool|inline] [--engines N]</c>.</summary>
 /// <param name="Direct">Open the file with O_DIRECT, so every read goes to the device instead of the page cache.</param>
-/// <param name="InlineContinuations">iouring only: run the awaits' continuations on the engine thread (RingEngineOptions.InlineContinuations).</param>
+/// <param name="Continuations">No flag: the engine's default (io_uring: the reactor); pool or inline (io_uring: RingEngineOptions.Continuations; RandomAccess has one set-up, so the flag is accepted and changes nothing).</param>
 /// <param name="Engines">iouring only: how many engines (rings and their threads) share the loops, loop i on engine i mod N.</param>
-internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, double Seconds, bool Direct, AsyncReadEngine Engine, bool InlineContinuations = false, int Engines = 1)
+internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, double Seconds, bool Direct, AsyncReadEngine Engine, ContinuationChoice Continuations = ContinuationChoice.Default, int Engines = 1)
 {
     public static AsyncReadOptions Parse(ReadOnlySpan<string> args)
     {
@@ -26,7 +26,7 @@ internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, 
         double seconds = 3;
         bool direct = false;
         AsyncReadEngine? engine = null;
-        bool inline = false;
+        ContinuationChoice continuations = ContinuationChoice.Default;
         int engines = 1;
         var reader = new ArgReader(args);
         while (reader.MoveNext())
@@ -39,7 +39,7 @@ internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, 
                 case "seconds": seconds = reader.Seconds(); break;
                 case "direct": direct = true; break;
                 case "engine": engine = ParseEngine(reader.Value()); break;
-                case "continuations": inline = Continuations.ParseInline(reader.Value()); break;
+                case "continuations": continuations = Harness.Continuations.Parse(reader.Value()); break;
                 case "engines": engines = (int)reader.Int64(1, 64); break;
                 default: throw reader.Unknown();
             }
@@ -55,12 +55,12 @@ internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, 
             throw new ArgumentException("--direct needs --block to be a multiple of 512 (the device's sector)");
         }
 
-        if ((inline || engines != 1) && engine != AsyncReadEngine.IoUring)
+        if (engines != 1 && engine != AsyncReadEngine.IoUring)
         {
-            throw new ArgumentException("--continuations and --engines apply to the iouring engine only");
+            throw new ArgumentException("--engines applies to the iouring engine only");
         }
 
-        return new AsyncReadOptions(file, qd, block, seconds, direct, engine.Value, inline, engines);
+        return new AsyncReadOptions(file, qd, block, seconds, direct, engine.Value, continuations, engines);
     }
 
     public static string EngineName(AsyncReadEngine engine) => engine == AsyncReadEngine.RandomAccess ? "randomaccess" : "iouring";

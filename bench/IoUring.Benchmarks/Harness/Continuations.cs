@@ -1,18 +1,57 @@
 using System;
+using IoUring.Interop.Async;
 
 namespace IoUring.Benchmarks.Harness;
 
-/// <summary>The <c>--continuations pool|inline</c> switch of the async commands' iouring engine.</summary>
+/// <summary>The <c>--continuations pool|inline</c> switch of the async commands, for both engines: no flag is each
+/// engine's default set-up, <c>inline</c> its fastest.</summary>
+internal enum ContinuationChoice
+{
+    /// <summary>No flag: io_uring's reactor (ContinuationMode.Reactor); .NET's defaults.</summary>
+    Default,
+
+    /// <summary>io_uring: thread-pool runners (ContinuationMode.ThreadPool); .NET: its default, which is the pool.</summary>
+    Pool,
+
+    /// <summary>io_uring: ContinuationMode.Inline (DEFER_TASKRUN ring, no watchdog); .NET sockets: the server process
+    /// runs with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 (RandomAccess has no such mode: its default).</summary>
+    Inline,
+}
+
+/// <summary>Parsing and naming of <see cref="ContinuationChoice"/>.</summary>
 internal static class Continuations
 {
-    /// <summary>True for <c>inline</c> (the engine thread runs them), false for <c>pool</c> (the thread pool, the default).</summary>
-    public static bool ParseInline(string text) => text switch
+    /// <summary>The environment variable that makes .NET's socket engine run completions on its epoll thread.</summary>
+    public const string SocketsInlineVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
+    public static ContinuationChoice Parse(string text) => text switch
     {
-        "pool" => false,
-        "inline" => true,
+        "pool" => ContinuationChoice.Pool,
+        "inline" => ContinuationChoice.Inline,
         _ => throw new ArgumentException($"--continuations must be pool or inline, got '{text}'"),
     };
 
-    /// <summary>The field the result line's prefix carries for the non-default choice (nothing for the default).</summary>
-    public static string Field(bool inline) => inline ? " continuations=inline" : string.Empty;
+    /// <summary>The field the result line's prefix carries for a flag (nothing for the default).</summary>
+    public static string Field(ContinuationChoice choice) => choice switch
+    {
+        ContinuationChoice.Pool => " continuations=pool",
+        ContinuationChoice.Inline => " continuations=inline",
+        _ => string.Empty,
+    };
+
+    /// <summary>The engine option for io_uring.</summary>
+    public static ContinuationMode Mode(ContinuationChoice choice) => choice switch
+    {
+        ContinuationChoice.Pool => ContinuationMode.ThreadPool,
+        ContinuationChoice.Inline => ContinuationMode.Inline,
+        _ => ContinuationMode.Reactor,
+    };
+
+    /// <summary>The argument that passes <paramref name="choice"/> on to a child process (null for the default).</summary>
+    public static string? Argument(ContinuationChoice choice) => choice switch
+    {
+        ContinuationChoice.Pool => "pool",
+        ContinuationChoice.Inline => "inline",
+        _ => null,
+    };
 }

@@ -15,7 +15,7 @@ internal static class EchoHarness
 {
     public static BenchResult Run(EchoOptions options)
     {
-        using var server = EchoServerProcess.Start(options.Engine, options.InlineContinuations);
+        using var server = EchoServerProcess.Start(options.Engine, options.Continuations);
         var sockets = new Socket[options.Connections];
         try
         {
@@ -31,7 +31,7 @@ internal static class EchoHarness
                 server.Sample);
             string prefix = string.Create(
                 CultureInfo.InvariantCulture,
-                $"echo engine={EchoOptions.EngineName(options.Engine)} connections={options.Connections} size={options.Size}{Continuations.Field(options.InlineContinuations)}");
+                $"echo engine={EchoOptions.EngineName(options.Engine)} connections={options.Connections} size={options.Size}{Continuations.Field(options.Continuations)}");
             return new BenchResult(prefix, m.Ops, m.Seconds, m.AllocatedBytes, m.CpuSeconds, string.Empty);
         }
         finally

@@ -13,8 +13,8 @@ internal enum EchoEngine
 }
 
 /// <summary>Arguments of <c>echo --engine iouring|sockets --connections N --size B [--seconds S] [--continuations pool|inline]</c>.</summary>
-/// <param name="InlineContinuations">iouring only: the server's continuations run on the engine thread.</param>
-internal sealed record EchoOptions(EchoEngine Engine, int Connections, int Size, double Seconds, bool InlineContinuations = false)
+/// <param name="Continuations">No flag: each engine's default set-up; inline: the fastest (io_uring: ContinuationMode.Inline; sockets: the server child runs with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1); pool: io_uring's thread-pool runners.</param>
+internal sealed record EchoOptions(EchoEngine Engine, int Connections, int Size, double Seconds, ContinuationChoice Continuations = ContinuationChoice.Default)
 {
     public static EchoOptions Parse(ReadOnlySpan<string> args)
     {
@@ -22,7 +22,7 @@ internal sealed record EchoOptions(EchoEngine Engine, int Connections, int Size,
         int connections = 0;
         int size = 0;
         double seconds = 3;
-        bool inline = false;
+        ContinuationChoice continuations = ContinuationChoice.Default;
         var reader = new ArgReader(args);
         while (reader.MoveNext())
         {
@@ -32,7 +32,7 @@ internal sealed record EchoOptions(EchoEngine Engine, int Connections, int Size,
                 case "connections": connections = (int)reader.Int64(1, 10_000); break;
                 case "size": size = (int)reader.Int64(1, 1 << 20); break;
                 case "seconds": seconds = reader.Seconds(); break;
-                case "continuations": inline = Continuations.ParseInline(reader.Value()); break;
+                case "continuations": continuations = Harness.Continuations.Parse(reader.Value()); break;
                 default: throw reader.Unknown();
             }
         }
@@ -42,12 +42,7 @@ internal sealed record EchoOptions(EchoEngine Engine, int Connections, int Size,
             throw new ArgumentException("echo needs --engine iouring|sockets, --connections N and --size B");
         }
 
-        if (inline && engine != EchoEngine.IoUring)
-        {
-            throw new ArgumentException("--continuations applies to the iouring engine only");
-        }
-
-        return new EchoOptions(engine.Value, connections, size, seconds, inline);
+        return new EchoOptions(engine.Value, connections, size, seconds, continuations);
     }
 
     public static string EngineName(EchoEngine engine) => engine == EchoEngine.Sockets ? "sockets" : "iouring";

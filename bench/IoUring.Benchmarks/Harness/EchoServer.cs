@@ -23,14 +23,14 @@ internal static class EchoServer
     public static int Run(ReadOnlySpan<string> args, TextReader input, TextWriter output)
     {
         EchoEngine? engine = null;
-        bool inline = false;
+        ContinuationChoice continuations = ContinuationChoice.Default;
         var reader = new ArgReader(args);
         while (reader.MoveNext())
         {
             switch (reader.Name)
             {
                 case "engine": engine = EchoOptions.ParseEngine(reader.Value()); break;
-                case "continuations": inline = Continuations.ParseInline(reader.Value()); break;
+                case "continuations": continuations = Continuations.Parse(reader.Value()); break;
                 default: throw reader.Unknown();
             }
         }
@@ -44,7 +44,7 @@ internal static class EchoServer
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         listener.Listen(1024);
         // One engine (one ring, one thread), as RingEngineGroup.Default has on this 2-core machine.
-        using RingEngine? ring = engine == EchoEngine.IoUring ? new RingEngine(new RingEngineOptions { InlineContinuations = inline }) : null;
+        using RingEngine? ring = engine == EchoEngine.IoUring ? new RingEngine(new RingEngineOptions { Continuations = Continuations.Mode(continuations) }) : null;
         Task accepting = ring is null ? AcceptSocketsAsync(listener) : RingEchoServer.AcceptAsync(ring, listener, BufferSize);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"port={((IPEndPoint)listener.LocalEndPoint!).Port}"));
         output.Flush();

@@ -25,16 +25,27 @@ internal sealed class EchoServerProcess : IDisposable
     /// <summary>The loopback port the server listens on.</summary>
     public int Port { get; }
 
-    public static EchoServerProcess Start(EchoEngine engine, bool inlineContinuations)
+    public static EchoServerProcess Start(EchoEngine engine, ContinuationChoice continuations)
     {
         ProcessStartInfo start = SelfCommand();
         start.ArgumentList.Add(EchoServer.Command);
         start.ArgumentList.Add("--engine");
         start.ArgumentList.Add(EchoOptions.EngineName(engine));
-        if (inlineContinuations)
+        if (Continuations.Argument(continuations) is { } choice)
         {
             start.ArgumentList.Add("--continuations");
-            start.ArgumentList.Add("inline");
+            start.ArgumentList.Add(choice);
+        }
+
+        // .NET's fastest socket set-up is process-wide and read once: only the server child gets it, so the client
+        // (this process) is the same for every row.
+        if (engine == EchoEngine.Sockets && continuations == ContinuationChoice.Inline)
+        {
+            start.Environment[Continuations.SocketsInlineVariable] = "1";
+        }
+        else
+        {
+            start.Environment.Remove(Continuations.SocketsInlineVariable);
         }
 
         start.RedirectStandardInput = true;

@@ -12,7 +12,7 @@ internal static class RingAsyncReads
     {
         // Engines of the default options (each its own ring and thread), as a program that creates them would get;
         // one unless --engines says otherwise.
-        using var group = new RingEngineGroup(options.Engines, new RingEngineOptions { InlineContinuations = options.InlineContinuations });
+        using var group = new RingEngineGroup(options.Engines, new RingEngineOptions { Continuations = Continuations.Mode(options.Continuations) });
         Measurement measurement = AsyncWorkers.Run(
             options.QueueDepth, warmup, options.Seconds,
             (workers, i) => LoopAsync(workers, i, group.Engines[i % group.Engines.Count], file, buffers[i], blocks),

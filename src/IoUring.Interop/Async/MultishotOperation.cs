@@ -276,7 +276,7 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
 
     /// <inheritdoc/>
     public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
-        _signal.OnCompleted(continuation, state, token, flags);
+        _signal.OnCompleted(continuation, state, token, _engine.WithoutOwnContext(flags));
 
     /// <inheritdoc/>
     public bool GetResult(short token) => _signal.GetResult(token);

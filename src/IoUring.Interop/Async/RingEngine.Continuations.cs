@@ -50,7 +50,7 @@ public sealed partial class RingEngine
     [ThreadStatic]
     private static bool t_wakeDeferred;
 
-    // Finished operations no runner has taken yet, oldest first. A single segment, once grown to the deepest
+    // Finished operations whose continuations have not run yet, oldest first (taken by the runners, or by the reactor). A single segment, once grown to the deepest
     // backlog, is reused as a ring: nothing is allocated per operation.
     private readonly ConcurrentQueue<EngineOperation> _finished = new();
 
@@ -72,8 +72,6 @@ public sealed partial class RingEngine
 
     private BatchRunner? _runner;
 
-    private int _engineThreadId;
-
     // Engine thread only: whether operations were queued since PublishFinished last looked.
     private bool _finishedSinceRunnerCheck;
 
@@ -82,23 +80,23 @@ public sealed partial class RingEngine
     /// <summary>Whether a runner is queued or running (it may hold back a wake-up, and will soon submit more).</summary>
     private bool RunnersActive => Volatile.Read(ref _runners) != 0;
 
-    /// <summary>Hands a finished operation's continuation over: inline on the engine thread when so configured,
-    /// into the engine's next published list when called on the engine thread, else straight to the thread pool (an
-    /// operation that never reached the engine, a stream cancelled by its token).</summary>
+    /// <summary>Hands a finished operation's continuation over: on the engine thread, to the reactor's run queue
+    /// (reactor and inline modes) or the runners' queue (thread-pool mode); from any other thread (an operation that
+    /// never reached the engine, a stream cancelled by its token), straight to the thread pool.</summary>
     internal void Continue(EngineOperation operation)
     {
-        if (InlineContinuations)
+        if (!OnDriverThread)
         {
-            AfterContinuation.Run(operation);
+            ThreadPool.UnsafeQueueUserWorkItem(operation, preferLocal: false);
         }
-        else if (Environment.CurrentManagedThreadId == _engineThreadId)
+        else if (RunsUserWork)
         {
             _finished.Enqueue(operation);
-            _finishedSinceRunnerCheck = true;
         }
         else
         {
-            ThreadPool.UnsafeQueueUserWorkItem(operation, preferLocal: false);
+            _finished.Enqueue(operation);
+            _finishedSinceRunnerCheck = true;
         }
     }
 

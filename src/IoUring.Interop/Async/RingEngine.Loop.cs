@@ -24,10 +24,9 @@ public sealed unsafe partial class RingEngine
 
     private void Run()
     {
-        _engineThreadId = Environment.CurrentManagedThreadId;
         try
         {
-            // SINGLE_ISSUER binds the ring to the task that creates it: the engine thread.
+            // SINGLE_ISSUER (inline and thread-pool modes) binds the ring to the task that creates it: this thread.
             _ring = CreateRing();
         }
         catch (Exception exception)
@@ -38,18 +37,10 @@ public sealed unsafe partial class RingEngine
         }
 
         _startedSignal!.Set();
-        try
+        if (!Drive(generation: 0))
         {
-            Loop(_ring);
-        }
-        catch (Exception exception)
-        {
-            // An escaping exception would end the process; the engine fails instead (docs/async.md, "When the engine faults").
-            FailInFlight(exception);
-        }
-        finally
-        {
-            Teardown(_ring);
+            // The watchdog gave the loop to another thread while this one was stuck in user code.
+            ReactorThreads.BecomeStandby();
         }
     }
 
@@ -57,6 +48,13 @@ public sealed unsafe partial class RingEngine
     {
         int entries = _options.Entries;
         int cqEntries = CompletionQueueSize(entries, _options.MaxInFlight);
+        if (_mode == ContinuationMode.Reactor)
+        {
+            // Any thread may have to drive this ring, and the kernel must interrupt a blocked submitter to post its
+            // completions: no SINGLE_ISSUER, DEFER_TASKRUN or COOP_TASKRUN (RingEngine.Reactor.cs).
+            return Ring.Builder().SetupSubmitAll().SetupCqSize(cqEntries).SetupClamp().Build(entries);
+        }
+
         if (_options.UseDeferTaskRun)
         {
             try
@@ -94,7 +92,9 @@ public sealed unsafe partial class RingEngine
         return (int)Math.Min(65536UL, System.Numerics.BitOperations.RoundUpToPowerOf2(wanted));
     }
 
-    private void Loop(Ring ring)
+    // Returns true when the engine stopped, false when the loop was handed to another thread (leave at once: the ring
+    // is no longer this thread's to touch).
+    private bool Loop(Ring ring)
     {
         SubmissionQueue sq = ring.SubmissionQueue;
         while (true)
@@ -112,10 +112,22 @@ public sealed unsafe partial class RingEngine
             progress |= Reap(ring);
             if (IsShuttingDown && _inKernel == 0 && !_wakeArmed && sq.Count == 0)
             {
-                return;
+                return true;
             }
 
-            PublishFinished();
+            if (RunsUserWork)
+            {
+                progress |= RunUserWork(out bool lost);
+                if (lost)
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                PublishFinished();
+            }
+
             if (!progress)
             {
                 Sleep(ring);
@@ -359,8 +371,10 @@ public sealed unsafe partial class RingEngine
         Volatile.Write(ref _sleeping, 0);
     }
 
-    // Requests, cancellations or commands from other threads, or a disposal not yet begun.
-    private bool CallersWaiting => !_submissions.IsEmpty || !_cancels.IsEmpty || !_commands.IsEmpty || (_disposeRequested && !IsShuttingDown);
+    // Requests, cancellations, commands or posted work from other threads, continuations the reactor has yet to run,
+    // or a disposal not yet begun.
+    private bool CallersWaiting => !_submissions.IsEmpty || !_cancels.IsEmpty || !_commands.IsEmpty || !_posted.IsEmpty
+        || (RunsUserWork && !_finished.IsEmpty) || (_disposeRequested && !IsShuttingDown);
 
     // Anything the loop would act on: the callers' work, deferred completion work in the kernel, or completions.
     private bool WorkWaiting(SubmissionQueue sq, CompletionQueue cq) => CallersWaiting || sq.TaskRun || cq.Count > 0;
@@ -452,9 +466,26 @@ public sealed unsafe partial class RingEngine
         }
 
         _cancels.Clear();
-        PublishFinished();
+
+        // From here on, an operation finished on this thread (a late caller's request refused as the engine stopped)
+        // continues on the thread pool: nothing would run this engine's queue any more.
+        _driverThreadId = 0;
+        if (RunsUserWork)
+        {
+            CloseUserWork();
+        }
+        else
+        {
+            PublishFinished();
+        }
+
         ring?.Dispose();
         _wakeup.Dispose();
+        if (_mode == ContinuationMode.Reactor)
+        {
+            ReactorWatchdog.Remove(this);
+        }
+
         _stopped.TrySetResult();
     }
 }

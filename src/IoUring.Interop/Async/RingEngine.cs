@@ -9,10 +9,11 @@ namespace IoUring.Interop.Async;
 /// <summary>Awaitable io_uring: one ring driven by its own thread, fed from any thread without locks, with each
 /// operation a pooled <see cref="ValueTask"/> that owns its buffers and handles until the kernel's completion.</summary>
 /// <remarks>
-/// <para>Data flows caller → lock-free queue → submission queue → kernel → completion queue → engine thread →
-/// continuation (on the thread pool unless <see cref="RingEngineOptions.InlineContinuations"/>). The engine thread
-/// alone submits and reaps (so the ring can use SINGLE_ISSUER and DEFER_TASKRUN); callers wake it only when it
-/// sleeps.</para>
+/// <para>Data flows caller → submission queue → kernel → completion queue → engine thread → continuation. By
+/// default the engine thread is a reactor (<see cref="ContinuationMode.Reactor"/>): it runs each continuation itself,
+/// and an operation started there goes straight into the submission queue, so a chain of awaits stays on one thread;
+/// a continuation that blocks is survived by handing the loop to another thread. Other threads hand their requests
+/// over through a lock-free queue and wake the engine only when it sleeps.</para>
 /// <para>Lifetimes: the typed methods pin each <see cref="Memory{T}"/> and take a reference on each
 /// <see cref="System.Runtime.InteropServices.SafeHandle"/> until the final completion; <see cref="SubmitAsync(SubmissionEntry, CancellationToken)"/>
 /// leaves that to the caller. Cancellation asks the kernel (ASYNC_CANCEL) and ends the await with
@@ -61,7 +62,9 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
         _options = (options ?? new RingEngineOptions()).Validated();
         _limiter = new InFlightLimiter(_options.MaxInFlight);
         _wakeup = EngineWakeup.Create();
-        InlineContinuations = _options.InlineContinuations;
+        _mode = _options.Continuations;
+        _context = new ReactorSynchronizationContext(this);
+        _stallTicks = (long)(_options.StallThreshold.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         _thread = new Thread(static state => ((RingEngine)state!).Run())
         {
             IsBackground = true,
@@ -77,6 +80,11 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
         {
             _wakeup.Dispose();
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_startError);
+        }
+
+        if (_mode == ContinuationMode.Reactor)
+        {
+            ReactorWatchdog.Add(this);
         }
     }
 
@@ -102,10 +110,8 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
         Sleeps = Volatile.Read(ref _sleepCount),
         Wakeups = Volatile.Read(ref _wakeupCount),
         ContinuationRunners = Volatile.Read(ref _runnerCount),
+        ReactorHandoffs = Volatile.Read(ref _handoffCount),
     };
-
-    /// <summary>Whether continuations run on the engine thread.</summary>
-    internal bool InlineContinuations { get; }
 
     /// <summary>Engine thread: whether disposal began (in-flight requests are being cancelled).</summary>
     internal bool IsShuttingDown { get; private set; }
@@ -133,13 +139,13 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
         return new ValueTask(_stopped.Task);
     }
 
-    /// <summary>Like <see cref="DisposeAsync"/>, blocking until the engine stopped (unless called on the engine
-    /// thread itself, from an inline continuation: then it only starts the shutdown).</summary>
+    /// <summary>Like <see cref="DisposeAsync"/>, blocking until the engine stopped (unless called on the engine's
+    /// reactor itself, from a continuation: then it only starts the shutdown).</summary>
     /// <remarks>Available since Linux 5.19.</remarks>
     public void Dispose()
     {
         ValueTask stopping = DisposeAsync();
-        if (Thread.CurrentThread != _thread)
+        if (t_driving != this)
         {
             stopping.AsTask().GetAwaiter().GetResult();
         }
@@ -228,7 +234,10 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
         operation.RegisterCancellation();
         if (_limiter.TryEnter())
         {
-            Enqueue(operation);
+            if (!TrySubmitOnDriver(operation))
+            {
+                Enqueue(operation);
+            }
         }
         else
         {
@@ -273,9 +282,17 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     internal Task RunOnEngineAsync(Action<Ring> action)
     {
         var command = new EngineCommand(action);
-        if (Thread.CurrentThread == _thread)
+        if (TryEnterRing(out bool fromUser))
         {
-            command.Run(_ring!);
+            try
+            {
+                command.Run(_ring!);
+            }
+            finally
+            {
+                ExitRing(fromUser);
+            }
+
             return command.Completion.Task;
         }
 

@@ -5,7 +5,8 @@ using System.Threading.Tasks;
 
 namespace IoUring.Interop.Async;
 
-/// <summary>Several engines, one thread and ring each, handed out round-robin: the way to use several cores.</summary>
+/// <summary>Several engines, one thread and ring each, handed out round-robin: the way to use several cores (a
+/// reactor per core: give each one its share of the work with <see cref="RingEngine.RunAsync(Func{Task})"/>).</summary>
 /// <remarks>Available since Linux 5.19.</remarks>
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
 public sealed class RingEngineGroup : IAsyncDisposable, IDisposable
@@ -53,11 +54,11 @@ public sealed class RingEngineGroup : IAsyncDisposable, IDisposable
     /// <remarks>Available since Linux 5.19.</remarks>
     public static RingEngineGroup Default => SharedDefault.Value;
 
-    /// <summary>The engine count of <see cref="Default"/>: one engine per four processors, at least one and at most 16.</summary>
-    /// <remarks>An engine thread spends most of its time in the kernel submitting and reaping for many callers, so
-    /// one per core would leave the thread pool, which runs the continuations, short of cores (docs/async-design.md).
-    /// Available since Linux 5.19.</remarks>
-    public static int DefaultEngineCount => Math.Clamp(Environment.ProcessorCount / 4, 1, 16);
+    /// <summary>The engine count of <see cref="Default"/>: one reactor per processor, at most 64.</summary>
+    /// <remarks>A reactor runs its operations' continuations itself (<see cref="ContinuationMode.Reactor"/>), so it is
+    /// the application's thread as much as the ring's: one per core, as netty, Seastar and tokio give their event
+    /// loops (docs/async-design.md, "Reactors"). Available since Linux 5.19.</remarks>
+    public static int DefaultEngineCount => Math.Clamp(Environment.ProcessorCount, 1, 64);
 
     /// <summary>The engines, in round-robin order.</summary>
     /// <remarks>Available since Linux 5.19.</remarks>

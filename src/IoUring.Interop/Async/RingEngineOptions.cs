@@ -15,16 +15,31 @@ public sealed class RingEngineOptions
     /// <summary>The most operations the engine holds at once; beyond it, callers wait (asynchronously) for a slot.</summary>
     public int MaxInFlight { get; set; } = 4096;
 
-    /// <summary>Runs continuations on the engine thread instead of the thread pool: fastest, but any blocking or slow
-    /// continuation stalls every operation of the engine, and blocking on another operation of the same engine
-    /// deadlocks it (docs/async.md, "Inline continuations").</summary>
-    public bool InlineContinuations { get; set; }
+    /// <summary>Where continuations run: on the engine's thread as a reactor, safe for code that blocks (the default),
+    /// on the thread pool, or inline with no safety net (docs/async.md, "Where continuations run").</summary>
+    public ContinuationMode Continuations { get; set; } = ContinuationMode.Reactor;
+
+    /// <summary>Shorthand for <see cref="Continuations"/>: true is <see cref="ContinuationMode.Inline"/>, false is
+    /// <see cref="ContinuationMode.ThreadPool"/> (what false meant before reactors); reads true only for
+    /// <see cref="ContinuationMode.Inline"/>.</summary>
+    public bool InlineContinuations
+    {
+        get => Continuations == ContinuationMode.Inline;
+        set => Continuations = value ? ContinuationMode.Inline : ContinuationMode.ThreadPool;
+    }
+
+    /// <summary><see cref="ContinuationMode.Reactor"/> only: how long one continuation may run before another thread takes
+    /// over the engine's loop, so that code that blocks (Thread.Sleep, a synchronous wait, a long computation) delays the
+    /// engine's other work by about this much, not for as long as it blocks. Default 2 ms.</summary>
+    /// <remarks>Checked by a watchdog thread every quarter of this (at least every 0.25 ms); between 0.5 ms and 10 s.</remarks>
+    public TimeSpan StallThreshold { get; set; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>The engine thread's name (for debuggers and profilers); null for "io_uring engine".</summary>
     public string? ThreadName { get; set; }
 
     /// <summary>Whether to set the ring up with SINGLE_ISSUER and DEFER_TASKRUN when the kernel has them (true); false
-    /// uses COOP_TASKRUN, the set-up older kernels fall back to (also a way to test that path).</summary>
+    /// uses COOP_TASKRUN, the set-up older kernels fall back to (also a way to test that path). Not used by
+    /// <see cref="ContinuationMode.Reactor"/>, whose ring has none of these flags.</summary>
     public bool UseDeferTaskRun { get; set; } = true;
 
     /// <summary>How many short spins (each about a few hundred nanoseconds) the engine thread makes, looking for new work, before it sleeps.</summary>
@@ -42,11 +57,22 @@ public sealed class RingEngineOptions
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxInFlight, 1, nameof(MaxInFlight));
         ArgumentOutOfRangeException.ThrowIfNegative(SpinBeforeSleep, nameof(SpinBeforeSleep));
+        if (!Enum.IsDefined(Continuations))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Continuations), Continuations, "Not a ContinuationMode value.");
+        }
+
+        if (StallThreshold < TimeSpan.FromMilliseconds(0.5) || StallThreshold > TimeSpan.FromSeconds(10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(StallThreshold), StallThreshold, "The stall threshold must be between 0.5 ms and 10 s.");
+        }
+
         return new RingEngineOptions
         {
             Entries = Entries,
             MaxInFlight = MaxInFlight,
-            InlineContinuations = InlineContinuations,
+            Continuations = Continuations,
+            StallThreshold = StallThreshold,
             ThreadName = ThreadName,
             UseDeferTaskRun = UseDeferTaskRun,
             SpinBeforeSleep = SpinBeforeSleep,

@@ -23,4 +23,8 @@ public readonly record struct RingEngineStatistics
     /// <summary>Runners queued on the thread pool to run continuations (each one work item that runs continuations
     /// while they keep coming; none with inline continuations).</summary>
     public long ContinuationRunners { get; init; }
+
+    /// <summary>Times the reactor's loop was handed to another thread because a continuation ran longer than
+    /// <see cref="RingEngineOptions.StallThreshold"/> (<see cref="ContinuationMode.Reactor"/> only).</summary>
+    public long ReactorHandoffs { get; init; }
 }

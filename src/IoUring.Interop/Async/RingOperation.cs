@@ -426,7 +426,7 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
 
     /// <inheritdoc/>
     public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
-        _core.OnCompleted(continuation, state, token, flags);
+        _core.OnCompleted(continuation, state, token, _engine.WithoutOwnContext(flags));
 
     /// <inheritdoc/>
     void IValueTaskSource.GetResult(short token) => TakeChecked(token);

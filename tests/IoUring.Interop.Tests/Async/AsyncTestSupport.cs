@@ -39,10 +39,36 @@ internal static class AsyncTestSupport
     /// <summary>Awaits <paramref name="task"/> within <see cref="Bound"/>.</summary>
     internal static async Task Within(this ValueTask task) => await task.AsTask().WaitAsync(Bound);
 
-    /// <summary>The two engine set-ups every behaviour runs on: DEFER_TASKRUN, and the COOP_TASKRUN fallback.</summary>
-    public static TheoryData<bool> SetUps => new() { true, false };
+    /// <summary>The engine set-ups every behaviour runs on: the default reactor (a plain ring), and thread-pool
+    /// continuations on a DEFER_TASKRUN ring and on the COOP_TASKRUN fallback.</summary>
+    public static TheoryData<EngineSetUp> SetUps => new() { EngineSetUp.Reactor, EngineSetUp.DeferTaskRun, EngineSetUp.CoopTaskRun };
 
-    /// <summary>An engine with DEFER_TASKRUN or its fallback.</summary>
+    /// <summary>An engine of the given set-up (<paramref name="inline"/>: inline continuations on the ring of a
+    /// thread-pool set-up).</summary>
+    internal static RingEngine Engine(EngineSetUp setUp, bool inline = false, int maxInFlight = 4096) => new(Options(setUp, inline, maxInFlight));
+
+    /// <summary>The options of <see cref="Engine(EngineSetUp, bool, int)"/>.</summary>
+    internal static RingEngineOptions Options(EngineSetUp setUp, bool inline = false, int maxInFlight = 4096) => new()
+    {
+        UseDeferTaskRun = setUp != EngineSetUp.CoopTaskRun,
+        Continuations = setUp == EngineSetUp.Reactor ? ContinuationMode.Reactor : inline ? ContinuationMode.Inline : ContinuationMode.ThreadPool,
+        MaxInFlight = maxInFlight,
+    };
+
+    /// <summary>An engine with thread-pool (or inline) continuations on a DEFER_TASKRUN ring or its fallback.</summary>
     internal static RingEngine Engine(bool deferTaskrun, bool inline = false, int maxInFlight = 4096) =>
-        new(new RingEngineOptions { UseDeferTaskRun = deferTaskrun, InlineContinuations = inline, MaxInFlight = maxInFlight });
+        Engine(deferTaskrun ? EngineSetUp.DeferTaskRun : EngineSetUp.CoopTaskRun, inline, maxInFlight);
+}
+
+/// <summary>How a test's engine is set up.</summary>
+public enum EngineSetUp
+{
+    /// <summary>The default: continuations on the reactor, a ring without SINGLE_ISSUER, DEFER_TASKRUN or COOP_TASKRUN.</summary>
+    Reactor,
+
+    /// <summary>Thread-pool continuations, SINGLE_ISSUER and DEFER_TASKRUN.</summary>
+    DeferTaskRun,
+
+    /// <summary>Thread-pool continuations, COOP_TASKRUN (the fallback of kernels before 6.1).</summary>
+    CoopTaskRun,
 }

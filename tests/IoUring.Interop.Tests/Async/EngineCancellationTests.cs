@@ -16,9 +16,9 @@ public class EngineCancellationTests
 {
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task Cancelled_before_submission_never_reaches_the_kernel(bool deferTaskrun)
+    public async Task Cancelled_before_submission_never_reaches_the_kernel(EngineSetUp setUp)
     {
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        await using RingEngine engine = AsyncTestSupport.Engine(setUp);
         (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
         using (client)
         using (server)
@@ -37,9 +37,9 @@ public class EngineCancellationTests
 
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task Cancelled_in_flight_ends_after_the_kernel_confirms(bool deferTaskrun)
+    public async Task Cancelled_in_flight_ends_after_the_kernel_confirms(EngineSetUp setUp)
     {
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        await using RingEngine engine = AsyncTestSupport.Engine(setUp);
         (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
         using (client)
         using (server)
@@ -73,9 +73,9 @@ public class EngineCancellationTests
 
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task Racing_cancellation_against_completion_gives_exactly_one_outcome(bool deferTaskrun)
+    public async Task Racing_cancellation_against_completion_gives_exactly_one_outcome(EngineSetUp setUp)
     {
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        await using RingEngine engine = AsyncTestSupport.Engine(setUp);
         int completed = 0, cancelled = 0;
         for (int i = 0; i < 2000; i++)
         {
@@ -108,9 +108,9 @@ public class EngineCancellationTests
 
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task Racing_cancellation_against_arriving_data_never_loses_a_byte(bool deferTaskrun)
+    public async Task Racing_cancellation_against_arriving_data_never_loses_a_byte(EngineSetUp setUp)
     {
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        await using RingEngine engine = AsyncTestSupport.Engine(setUp);
         (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
         using (client)
         using (server)

@@ -24,7 +24,7 @@ public class EngineCloseTests : IDisposable
 
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task Reads_racing_CloseAsync_never_touch_a_closed_or_reused_descriptor(bool deferTaskrun)
+    public async Task Reads_racing_CloseAsync_never_touch_a_closed_or_reused_descriptor(EngineSetUp setUp)
     {
         string mine = _dir.File("mine.bin");
         string other = _dir.File("other.bin");
@@ -33,7 +33,7 @@ public class EngineCloseTests : IDisposable
 
         // A small in-flight bound makes reads wait for a slot while holding their handle reference, the window in
         // which a close could overtake them.
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun, maxInFlight: 2);
+        await using RingEngine engine = AsyncTestSupport.Engine(setUp, maxInFlight: 2);
         using var stop = new CancellationTokenSource();
 
         // Meanwhile another thread keeps opening a different file, so a freed descriptor number is soon reused.

@@ -27,10 +27,10 @@ public partial class EngineFaultTests
 {
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task An_io_uring_enter_error_fails_every_operation_and_later_calls_and_disposal_completes(bool deferTaskrun)
+    public async Task An_io_uring_enter_error_fails_every_operation_and_later_calls_and_disposal_completes(EngineSetUp setUp)
     {
         HashSet<int> before = RingDescriptors();
-        RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        RingEngine engine = AsyncTestSupport.Engine(setUp);
         int ringFd = RingDescriptors().Except(before).Should().ContainSingle("the engine opened one ring").Subject;
 
         (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
@@ -65,7 +65,7 @@ public partial class EngineFaultTests
             await engine.DisposeAsync().Within();
 
             // The process and other engines carry on.
-            await using RingEngine other = AsyncTestSupport.Engine(deferTaskrun);
+            await using RingEngine other = AsyncTestSupport.Engine(setUp);
             (await other.SubmitAsync(new Nop().Build()).Within()).Result.Should().Be(0);
         }
     }

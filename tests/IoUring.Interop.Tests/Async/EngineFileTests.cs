@@ -20,10 +20,10 @@ public class EngineFileTests : IDisposable
 
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task Open_write_read_flush_and_close(bool deferTaskrun)
+    public async Task Open_write_read_flush_and_close(EngineSetUp setUp)
     {
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
-        engine.UsesDeferTaskRun.Should().Be(deferTaskrun);
+        await using RingEngine engine = AsyncTestSupport.Engine(setUp);
+        engine.UsesDeferTaskRun.Should().Be(setUp == EngineSetUp.DeferTaskRun);
         string path = _dir.File("data.bin");
         byte[] data = Pattern(10_000, 3);
 
@@ -44,9 +44,9 @@ public class EngineFileTests : IDisposable
 
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task Vectored_write_then_vectored_read(bool deferTaskrun)
+    public async Task Vectored_write_then_vectored_read(EngineSetUp setUp)
     {
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        await using RingEngine engine = AsyncTestSupport.Engine(setUp);
         string path = _dir.File("vectored.bin");
         byte[] a = Pattern(100, 1), b = Pattern(4096, 2), c = Pattern(7, 3);
         using SafeFileHandle file = await engine.OpenAsync(path, FileMode.Create, FileAccess.ReadWrite).Within();

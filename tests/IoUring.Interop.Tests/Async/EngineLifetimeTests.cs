@@ -16,9 +16,9 @@ public class EngineLifetimeTests
 {
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task Dispose_with_ten_thousand_operations_in_flight_ends_each_exactly_once(bool deferTaskrun)
+    public async Task Dispose_with_ten_thousand_operations_in_flight_ends_each_exactly_once(EngineSetUp setUp)
     {
-        RingEngine engine = AsyncTestSupport.Engine(deferTaskrun, maxInFlight: 20_000);
+        RingEngine engine = AsyncTestSupport.Engine(setUp, maxInFlight: 20_000);
         (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
         using (client)
         using (server)
@@ -75,9 +75,9 @@ public class EngineLifetimeTests
 
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task Many_threads_submitting_at_once_get_their_own_results(bool deferTaskrun)
+    public async Task Many_threads_submitting_at_once_get_their_own_results(EngineSetUp setUp)
     {
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun, maxInFlight: 64);
+        await using RingEngine engine = AsyncTestSupport.Engine(setUp, maxInFlight: 64);
         const int Threads = 8, PerThread = 5000;
         long[] sums = await Task.WhenAll(Enumerable.Range(0, Threads).Select(t => Task.Run(async () =>
         {
@@ -137,7 +137,7 @@ public class EngineLifetimeTests
     [Fact]
     public async Task In_flight_work_is_bounded_and_waiters_proceed()
     {
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun: true, maxInFlight: 4);
+        await using RingEngine engine = AsyncTestSupport.Engine(EngineSetUp.DeferTaskRun, maxInFlight: 4);
         using var cts = new CancellationTokenSource();
         ValueTask[] held = Enumerable.Range(0, 4).Select(_ => engine.DelayAsync(TimeSpan.FromHours(1), cts.Token)).ToArray();
         ValueTask<CompletionEntry> waiting = engine.SubmitAsync(new Nop().Build());
@@ -156,7 +156,7 @@ public class EngineLifetimeTests
     [Fact]
     public async Task Inline_continuations_run_on_the_engine_thread()
     {
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun: true, inline: true);
+        await using RingEngine engine = AsyncTestSupport.Engine(EngineSetUp.DeferTaskRun, inline: true);
         await engine.SubmitAsync(new Nop().Build()).Within();
         string? name = null;
         await RunAsync();

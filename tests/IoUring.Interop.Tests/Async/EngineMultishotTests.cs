@@ -15,9 +15,9 @@ public class EngineMultishotTests
 {
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task AcceptMany_yields_each_connection(bool deferTaskrun)
+    public async Task AcceptMany_yields_each_connection(EngineSetUp setUp)
     {
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        await using RingEngine engine = AsyncTestSupport.Engine(setUp);
         using Socket listener = AsyncTestSupport.Listen();
         var clients = new List<Socket>();
         try
@@ -62,9 +62,9 @@ public class EngineMultishotTests
 
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task ReceiveMany_delivers_every_byte_in_order_and_rearms_when_buffers_run_out(bool deferTaskrun)
+    public async Task ReceiveMany_delivers_every_byte_in_order_and_rearms_when_buffers_run_out(EngineSetUp setUp)
     {
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        await using RingEngine engine = AsyncTestSupport.Engine(setUp);
         using var pool = new ProvidedBufferPool(engine, bufferCount: 4, bufferSize: 256);
         (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
         using (server)

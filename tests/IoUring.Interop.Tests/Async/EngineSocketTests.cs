@@ -15,9 +15,9 @@ public class EngineSocketTests
 {
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task Connect_accept_send_receive_shutdown(bool deferTaskrun)
+    public async Task Connect_accept_send_receive_shutdown(EngineSetUp setUp)
     {
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        await using RingEngine engine = AsyncTestSupport.Engine(setUp);
         using Socket listener = AsyncTestSupport.Listen();
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
 

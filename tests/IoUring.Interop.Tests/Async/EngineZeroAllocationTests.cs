@@ -32,13 +32,14 @@ public class EngineZeroAllocationTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Theory]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    public async Task A_hundred_thousand_awaited_operations_allocate_nothing(bool deferTaskrun, bool inline)
+    [InlineData(EngineSetUp.Reactor, false)]
+    [InlineData(EngineSetUp.DeferTaskRun, false)]
+    [InlineData(EngineSetUp.CoopTaskRun, true)]
+    public async Task A_hundred_thousand_awaited_operations_allocate_nothing(EngineSetUp setUp, bool inline)
     {
         string path = _dir.File("read.bin");
         File.WriteAllBytes(path, new byte[64 * 1024]);
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun, inline);
+        await using RingEngine engine = AsyncTestSupport.Engine(setUp, inline);
         using SafeFileHandle file = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
         (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
         using (client)
@@ -47,7 +48,7 @@ public class EngineZeroAllocationTests : IDisposable
             // Outside any synchronization context, as a server's code runs.
             Round[] rounds = await Task.Run(() => Measure(engine, file, client, server)).WaitAsync(TimeSpan.FromMinutes(2));
             string figures = string.Join("; ", rounds.Select(round => round.ToString()));
-            _output.WriteLine($"defer={deferTaskrun} inline={inline}: {figures}");
+            _output.WriteLine($"{setUp} inline={inline}: {figures}");
 
             // Any allocation per operation would show as at least 100,000 objects (2.4 MB) in every round. The
             // counter is process-wide, and the runtime does a few things on its own while the engine runs at a steady
