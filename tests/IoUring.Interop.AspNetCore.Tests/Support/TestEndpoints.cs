@@ -31,6 +31,10 @@ public sealed class TestEndpoints
     public TaskCompletionSource<Exception?> DrainEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private int _slowStarted;
+    private int _blockStarted;
+
+    /// <summary>How many GET /block requests have entered their handler.</summary>
+    public int BlockStarted => Volatile.Read(ref _blockStarted);
 
     /// <summary>How many GET /slow requests have started (graceful-shutdown tests wait for all of theirs).</summary>
     public int SlowStarted => Volatile.Read(ref _slowStarted);
@@ -103,6 +107,13 @@ public sealed class TestEndpoints
             {
                 DrainEnded.TrySetResult(e);
             }
+        });
+        app.MapGet("/block", (int milliseconds) =>
+        {
+            // A handler that blocks its thread (legacy code, a synchronous wait): on a reactor, the thread of a ring.
+            Interlocked.Increment(ref _blockStarted);
+            Thread.Sleep(milliseconds);
+            return "blocked";
         });
         app.MapGet("/slow", async (int milliseconds) =>
         {
