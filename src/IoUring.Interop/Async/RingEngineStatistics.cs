@@ -23,4 +23,12 @@ public readonly record struct RingEngineStatistics
     /// <summary>Runners queued on the thread pool to run continuations (each one work item that runs continuations
     /// while they keep coming; none with inline continuations).</summary>
     public long ContinuationRunners { get; init; }
+
+    /// <summary>Operations whose linked timeout fired but could not cancel them (the kernel's race with a request running
+    /// in io-wq: the timeout completed with ENOENT, not ETIME), which the engine then cancelled itself.</summary>
+    public long TimeoutRecoveries { get; init; }
+
+    /// <summary>Cancels the engine sent again because the kernel answered EALREADY or ENOENT while the request was still
+    /// pending (it was between an io-wq attempt and its poll).</summary>
+    public long CancelRetries { get; init; }
 }

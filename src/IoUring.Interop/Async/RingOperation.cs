@@ -44,6 +44,7 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
     private ManualResetValueTaskSourceCore<CompletionEntry> _core;
     private SubmissionEntry _entry;
     private bool _hasTimeout;
+    private bool _timeoutFired;
     private CompletionEntry _completion;
     private bool _waitingForNotification;
     private OperationOutcome _outcome;
@@ -120,6 +121,7 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
         _token = cancellationToken;
         _outcome = OperationOutcome.Completed;
         _hasTimeout = false;
+        _timeoutFired = false;
         _waitingForNotification = false;
         _wantsStatx = false;
         CancelRequested = false;
@@ -254,8 +256,24 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
         // IOSQE_IO_LINK ties the LINK_TIMEOUT to this request; both must enter the ring together.
         Span<SubmissionEntry> pair = stackalloc SubmissionEntry[2];
         pair[0] = _entry.WithFlags(SqeFlags.IoLink);
-        pair[1] = new LinkTimeout(Time).Build().WithUserData(RingEngine.IgnoredUserData);
+        pair[1] = new LinkTimeout(Time).Build().WithUserData(UserData | RingEngine.LinkTimeoutTag);
         return queue.TryPushMultiple(pair);
+    }
+
+    /// <summary>Engine thread: the linked timeout completed while this request is still pending; returns true when the
+    /// engine must cancel the request itself.</summary>
+    /// <remarks>-ETIME: the timer fired and the kernel cancelled the request (its completion follows). -ECANCELED: the
+    /// request finished first. Anything else (-ENOENT, -EALREADY): the timer fired while the request ran in io-wq and its
+    /// cancel missed, so the request stays armed (RingEngine.Cancel.cs).</remarks>
+    internal bool OnLinkTimeout(int result)
+    {
+        if (result == -(int)Errno.ECANCELED)
+        {
+            return false;
+        }
+
+        _timeoutFired = true;
+        return result != -(int)Errno.ETIME;
     }
 
     /// <inheritdoc/>
@@ -301,8 +319,9 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
             {
                 _outcome = OperationOutcome.Disposed;
             }
-            else if (_hasTimeout && result == -(int)Errno.ECANCELED)
+            else if (_hasTimeout && (result == -(int)Errno.ECANCELED || _timeoutFired))
             {
+                // EINTR is how a request cancelled while it ran in an io-wq worker ends.
                 _outcome = OperationOutcome.TimedOut;
             }
         }
