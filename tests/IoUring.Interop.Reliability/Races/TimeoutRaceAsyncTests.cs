@@ -20,6 +20,7 @@ public sealed class TimeoutRaceAsyncTests
 {
     private const int ShortOperations = 40_000;
     private const int Callers = 8;
+    private const int ShortEngines = 1000;
 
     // A read still pending this long after its deadline (or its cancel) is one the kernel will never complete.
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
@@ -39,6 +40,71 @@ public sealed class TimeoutRaceAsyncTests
     [InlineData(false)]
     public Task Reads_cancelled_by_token_in_the_io_wq_window_still_end_with_OperationCanceledException(bool deferTaskrun) =>
         RunAsync(deferTaskrun, byToken: true);
+
+    /// <summary>DisposeAsync's cancel-all meets reads in the io-wq window too: every disposal still ends, and every read
+    /// with <see cref="ObjectDisposedException"/>.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Disposal_in_the_io_wq_window_still_ends_every_read(bool deferTaskrun)
+    {
+        string what = $"async dispose race {(deferTaskrun ? "defer-taskrun" : "coop-taskrun")}";
+        Output(Knobs.ReplayLine(what));
+        var pipe = Posix.Pipe();
+        var random = new Random(Knobs.SeedFor(what));
+        TimeSpan? longRun = Knobs.LongRun;
+        long end = longRun is TimeSpan run ? Stopwatch.GetTimestamp() + (long)(run.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        int engines = 0;
+        long retries = 0;
+        TimeSpan worst = TimeSpan.Zero;
+        var clock = Stopwatch.StartNew();
+        byte[][] buffers = Array.ConvertAll(new byte[Callers][], _ => GC.AllocateArray<byte>(16, pinned: true));
+        var reads = new Task<CompletionEntry>[Callers];
+        try
+        {
+            using (CpuLoad.OnEveryCore())
+            {
+                while (longRun is null ? engines < ShortEngines : Stopwatch.GetTimestamp() < end)
+                {
+                    var engine = new RingEngine(new RingEngineOptions { UseDeferTaskRun = deferTaskrun });
+                    engines++;
+                    for (int i = 0; i < Callers; i++)
+                    {
+                        reads[i] = engine.SubmitAsync(Caller.ReadOf(pipe.Read, buffers[i]), CancellationToken.None).AsTask();
+                    }
+
+                    // 1-200 µs: the cancel-all comes about when the io-wq workers try the reads.
+                    TimeSpan after = TimeSpan.FromTicks(random.Next(10, 2000));
+                    long started = Stopwatch.GetTimestamp();
+                    while (Stopwatch.GetElapsedTime(started) < after)
+                    {
+                        Thread.SpinWait(10);
+                    }
+
+                    started = Stopwatch.GetTimestamp();
+                    Task disposal = engine.DisposeAsync().AsTask();
+                    Assert.True(await Task.WhenAny(disposal, Task.Delay(Bound, TestContext.Current.CancellationToken)) == disposal,
+                        $"Engine {engines}: DisposeAsync did not end within {Bound.TotalSeconds:0} s: a read it cancelled once in the io-wq window stayed pending.");
+                    TimeSpan took = Stopwatch.GetElapsedTime(started);
+                    worst = took > worst ? took : worst;
+                    retries += engine.Statistics.CancelRetries;
+                    foreach (Task<CompletionEntry> read in reads)
+                    {
+                        await Assert.ThrowsAsync<ObjectDisposedException>(() => read);
+                    }
+                }
+            }
+
+            Output(string.Create(CultureInfo.InvariantCulture,
+                $"{what}: {engines} engines disposed with {Callers} io-wq reads each in {clock.Elapsed.TotalSeconds:0.0}s; cancels retried after EALREADY/ENOENT {retries}; " +
+                $"slowest disposal {worst.TotalMilliseconds:0.000} ms"));
+        }
+        finally
+        {
+            Posix.close(pipe.Read);
+            Posix.close(pipe.Write);
+        }
+    }
 
     private static async Task RunAsync(bool deferTaskrun, bool byToken)
     {
@@ -174,7 +240,7 @@ public sealed class TimeoutRaceAsyncTests
         }
 
         // IOSQE_ASYNC sends the read to io-wq, where the race lives (the typed ReadAsync has no way to ask for it).
-        private static unsafe SubmissionEntry ReadOf(int fd, byte[] buffer) =>
+        internal static unsafe SubmissionEntry ReadOf(int fd, byte[] buffer) =>
             new Read(new Fd(fd), (byte*)Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0), (uint)buffer.Length).Build().WithFlags(SqeFlags.Async);
     }
 }
