@@ -97,7 +97,7 @@ public sealed unsafe partial class RingEngine
         int result = completion.Result;
         if ((low & LinkTimeoutTag) != 0)
         {
-            if (pending && operation is RingOperation timed && timed.OnLinkTimeout(result) && StartCancel(operation))
+            if (pending && RingOperation.LinkTimeoutMissed(result) && StartCancel(operation))
             {
                 _timeoutRecoveries++;
                 _cancelWork.Enqueue(new CancelWork(operation, sequence, Level: -1));

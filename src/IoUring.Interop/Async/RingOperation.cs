@@ -44,7 +44,6 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
     private ManualResetValueTaskSourceCore<CompletionEntry> _core;
     private SubmissionEntry _entry;
     private bool _hasTimeout;
-    private bool _timeoutFired;
     private CompletionEntry _completion;
     private bool _waitingForNotification;
     private OperationOutcome _outcome;
@@ -121,7 +120,6 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
         _token = cancellationToken;
         _outcome = OperationOutcome.Completed;
         _hasTimeout = false;
-        _timeoutFired = false;
         _waitingForNotification = false;
         _wantsStatx = false;
         CancelRequested = false;
@@ -260,21 +258,12 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
         return queue.TryPushMultiple(pair);
     }
 
-    /// <summary>Engine thread: the linked timeout completed while this request is still pending; returns true when the
-    /// engine must cancel the request itself.</summary>
+    /// <summary>Whether a linked timeout that completed with <paramref name="result"/> while its request is still pending
+    /// missed it, so the engine must cancel the request itself.</summary>
     /// <remarks>-ETIME: the timer fired and the kernel cancelled the request (its completion follows). -ECANCELED: the
     /// request finished first. Anything else (-ENOENT, -EALREADY): the timer fired while the request ran in io-wq and its
     /// cancel missed, so the request stays armed (RingEngine.Cancel.cs).</remarks>
-    internal bool OnLinkTimeout(int result)
-    {
-        if (result == -(int)Errno.ECANCELED)
-        {
-            return false;
-        }
-
-        _timeoutFired = true;
-        return result != -(int)Errno.ETIME;
-    }
+    internal static bool LinkTimeoutMissed(int result) => result != -(int)Errno.ETIME && result != -(int)Errno.ECANCELED;
 
     /// <inheritdoc/>
     internal override bool OnCompletion(in CompletionEntry completion)
@@ -319,9 +308,10 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
             {
                 _outcome = OperationOutcome.Disposed;
             }
-            else if (_hasTimeout && (result == -(int)Errno.ECANCELED || _timeoutFired))
+            else if (_hasTimeout)
             {
-                // EINTR is how a request cancelled while it ran in an io-wq worker ends.
+                // Neither the token nor disposal: the linked timeout (or the engine's cancel after it) ended it. EINTR is
+                // how a request cancelled while it blocked in an io-wq worker ends.
                 _outcome = OperationOutcome.TimedOut;
             }
         }
