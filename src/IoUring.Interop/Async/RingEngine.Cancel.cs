@@ -6,22 +6,22 @@ using IoUring.Interop.Opcodes;
 
 namespace IoUring.Interop.Async;
 
-/// <summary>Cancels that always land: the engine's ASYNC_CANCEL requests, retried while the request they target is
-/// still pending, and the recovery of a linked timeout whose own cancel missed.</summary>
-/// <remarks>
-/// <para>A single cancel is not enough (issue 21, docs/async-design.md "Cancellation"). A request issued in io-wq (IOSQE_ASYNC, drain,
-/// or a file that cannot complete without blocking) first runs in a worker, which tries it and, on EAGAIN, arms a poll.
-/// A cancel that comes between those two steps finds the work "already running" and nothing in the poll table:
-/// ASYNC_CANCEL answers -EALREADY (or -ENOENT), and a LINK_TIMEOUT whose timer fires there completes with -ENOENT
-/// instead of -ETIME (io_uring/cancel.c, io_try_cancel's fall-through). Nothing cancels the request afterwards: it stays
-/// armed until data arrives, perhaps for ever.</para>
-/// <para>So the engine tracks its cancels: each carries the target's user_data with <see cref="CancelTag"/>, and while the
-/// kernel answers -EALREADY, -ENOENT or -ECANCELED and the target's final completion has not arrived, it sends another
-/// after a short delay: a kernel TIMEOUT hard-linked to the ASYNC_CANCEL, so the engine thread sleeps meanwhile. The
-/// delays double from 50 µs to 3.2 ms and stay there. A linked timeout's completion carries <see cref="LinkTimeoutTag"/>;
-/// any result but -ETIME (the kernel cancelled the request) and -ECANCELED (the request finished first) starts such a
-/// cancel.</para>
-/// </remarks>
+// Cancels that always land: the engine's ASYNC_CANCEL requests, retried while the request they target is
+// still pending, and the recovery of a linked timeout whose own cancel missed.
+//
+// A single cancel is not enough (issue 21, docs/async-design.md "Cancellation"). A request issued in io-wq (IOSQE_ASYNC, drain,
+// or a file that cannot complete without blocking) first runs in a worker, which tries it and, on EAGAIN, arms a poll.
+// A cancel that comes between those two steps finds the work "already running" and nothing in the poll table:
+// ASYNC_CANCEL answers -EALREADY (or -ENOENT), and a LINK_TIMEOUT whose timer fires there completes with -ENOENT
+// instead of -ETIME (io_uring/cancel.c, io_try_cancel's fall-through). Nothing cancels the request afterwards: it stays
+// armed until data arrives, perhaps for ever.
+//
+// So the engine tracks its cancels: each carries the target's user_data with CancelTag, and while the
+// kernel answers -EALREADY, -ENOENT or -ECANCELED and the target's final completion has not arrived, it sends another
+// after a short delay: a kernel TIMEOUT hard-linked to the ASYNC_CANCEL, so the engine thread sleeps meanwhile. The
+// delays double from 50 µs to 3.2 ms and stay there. A linked timeout's completion carries LinkTimeoutTag;
+// any result but -ETIME (the kernel cancelled the request) and -ECANCELED (the request finished first) starts such a
+// cancel.
 public sealed unsafe partial class RingEngine
 {
     /// <summary>Operation ids stay below this, leaving the two top bits of user_data's low word for the tags.</summary>
