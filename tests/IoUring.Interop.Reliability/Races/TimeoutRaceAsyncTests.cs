@@ -20,7 +20,7 @@ public sealed class TimeoutRaceAsyncTests
 {
     private const int ShortOperations = 40_000;
     private const int Callers = 8;
-    private const int ShortEngines = 1000;
+    private const int ShortEngines = 300;
 
     // A read still pending this long after its deadline (or its cancel) is one the kernel will never complete.
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
