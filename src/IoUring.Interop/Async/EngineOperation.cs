@@ -20,6 +20,16 @@ internal abstract class EngineOperation : IThreadPoolWorkItem
     /// <summary>Engine thread only: whether the kernel holds the request (submitted, final CQE not seen yet).</summary>
     internal bool InKernel;
 
+    /// <summary>Engine thread only: the use (<see cref="Sequence"/>) the engine's own cancel is for, whether one is in
+    /// flight or due, and how many times it was retried (RingEngine.Cancel.cs).</summary>
+    internal uint CancelSequence;
+
+    /// <inheritdoc cref="CancelSequence"/>
+    internal bool CancelInFlight;
+
+    /// <inheritdoc cref="CancelSequence"/>
+    internal int CancelAttempts;
+
     /// <summary>Set from any thread once the caller's token fired; read by the engine before it submits.</summary>
     internal volatile bool CancelRequested;
 

@@ -207,11 +207,11 @@ public sealed unsafe partial class RingEngine
             // A request still queued is dropped when it is taken (its flag is set); a finished or reused one is left alone.
             if (operation.InKernel && operation.Sequence == request.Sequence)
             {
-                PushInternal(ring, new AsyncCancel(operation.UserData).Build().WithUserData(IgnoredUserData));
+                CancelInKernel(ring, operation);
             }
         }
 
-        return any;
+        return DrainCancelWork(ring) | any;
     }
 
     private bool DrainCommands(Ring ring)
@@ -296,6 +296,12 @@ public sealed unsafe partial class RingEngine
         if (userData == WakeUserData)
         {
             _wakeArmed = false;
+            return;
+        }
+
+        if (((uint)userData & TagMask) != 0)
+        {
+            DispatchTagged(table, completion);
             return;
         }
 
@@ -438,7 +444,7 @@ public sealed unsafe partial class RingEngine
         {
             if (table[i] is EngineOperation operation && operation.InKernel)
             {
-                PushInternal(ring, new AsyncCancel(operation.UserData).Build().WithUserData(IgnoredUserData));
+                CancelInKernel(ring, operation);
             }
         }
 

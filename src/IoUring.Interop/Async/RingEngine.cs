@@ -23,7 +23,7 @@ namespace IoUring.Interop.Async;
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
 public sealed partial class RingEngine : IAsyncDisposable, IDisposable
 {
-    /// <summary>user_data of requests whose completion nobody waits for (cancel requests, linked timeouts).</summary>
+    /// <summary>user_data of requests whose completion nobody waits for (the timers of cancel retries).</summary>
     internal const ulong IgnoredUserData = ulong.MaxValue;
 
     /// <summary>user_data of the engine's own eventfd read.</summary>
@@ -111,6 +111,8 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
         Wakeups = Volatile.Read(ref _wakeupCount),
         ContinuationRunners = Volatile.Read(ref _runnerCount),
         ReactorHandoffs = Volatile.Read(ref _handoffCount),
+        TimeoutRecoveries = Volatile.Read(ref _timeoutRecoveries),
+        CancelRetries = Volatile.Read(ref _cancelRetries),
     };
 
     /// <summary>Engine thread: whether disposal began (in-flight requests are being cancelled).</summary>
@@ -182,7 +184,7 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
             }
 
             int id = _tableCount;
-            if (id >= (int)(WakeUserData & 0x7FFF_FFFF))
+            if (id >= OperationIdLimit)
             {
                 throw new InvalidOperationException("The engine's operation table is full.");
             }

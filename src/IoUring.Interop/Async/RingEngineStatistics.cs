@@ -27,4 +27,12 @@ public readonly record struct RingEngineStatistics
     /// <summary>Times the reactor's loop was handed to another thread because a continuation ran longer than
     /// <see cref="RingEngineOptions.StallThreshold"/> (<see cref="ContinuationMode.Reactor"/> only).</summary>
     public long ReactorHandoffs { get; init; }
+
+    /// <summary>Operations whose linked timeout fired but could not cancel them (the kernel's race with a request running
+    /// in io-wq: the timeout completed with ENOENT, not ETIME), which the engine then cancelled itself.</summary>
+    public long TimeoutRecoveries { get; init; }
+
+    /// <summary>Cancels the engine sent again because the kernel answered EALREADY or ENOENT while the request was still
+    /// pending (it was between an io-wq attempt and its poll).</summary>
+    public long CancelRetries { get; init; }
 }

@@ -254,9 +254,16 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
         // IOSQE_IO_LINK ties the LINK_TIMEOUT to this request; both must enter the ring together.
         Span<SubmissionEntry> pair = stackalloc SubmissionEntry[2];
         pair[0] = _entry.WithFlags(SqeFlags.IoLink);
-        pair[1] = new LinkTimeout(Time).Build().WithUserData(RingEngine.IgnoredUserData);
+        pair[1] = new LinkTimeout(Time).Build().WithUserData(UserData | RingEngine.LinkTimeoutTag);
         return queue.TryPushMultiple(pair);
     }
+
+    /// <summary>Whether a linked timeout that completed with <paramref name="result"/> while its request is still pending
+    /// missed it, so the engine must cancel the request itself.</summary>
+    /// <remarks>-ETIME: the timer fired and the kernel cancelled the request (its completion follows). -ECANCELED: the
+    /// request finished first. Anything else (-ENOENT, -EALREADY): the timer fired while the request ran in io-wq and its
+    /// cancel missed, so the request stays armed (RingEngine.Cancel.cs).</remarks>
+    internal static bool LinkTimeoutMissed(int result) => result != -(int)Errno.ETIME && result != -(int)Errno.ECANCELED;
 
     /// <inheritdoc/>
     internal override bool OnCompletion(in CompletionEntry completion)
@@ -301,8 +308,10 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
             {
                 _outcome = OperationOutcome.Disposed;
             }
-            else if (_hasTimeout && result == -(int)Errno.ECANCELED)
+            else if (_hasTimeout)
             {
+                // Neither the token nor disposal: the linked timeout (or the engine's cancel after it) ended it. EINTR is
+                // how a request cancelled while it blocked in an io-wq worker ends.
                 _outcome = OperationOutcome.TimedOut;
             }
         }

@@ -384,6 +384,11 @@ public sealed partial class Submitter
     /// <remarks>
     /// <para>Throws <see cref="IoUringException"/> with ENOENT when nothing matched and ETIME when the timeout elapsed
     /// first. Requests still in the SQ (not yet submitted) are not considered.</para>
+    /// <para>ETIME does not mean the request cannot be cancelled. When the cancel finds it running in an io-wq worker
+    /// (EALREADY), the kernel waits for a completion to be posted and tries again; a worker that then arms a poll for the
+    /// request (a read of an idle pipe or socket under IOSQE_ASYNC) posts none, so the call waits out its timeout, or,
+    /// without one, until some other completion arrives (io_uring/cancel.c, seen on Linux 6.18). Pass a timeout, and
+    /// on ETIME call again: the request is then in the poll table and the next cancel finds it.</para>
     /// <para>Available since Linux 6.0.</para>
     /// </remarks>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_register_sync_cancel.3.html"/>

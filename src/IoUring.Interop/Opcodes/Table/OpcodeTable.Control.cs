@@ -30,13 +30,15 @@ namespace IoUring.Interop.Opcodes;
 
 [OpcodeBuilder("LinkTimeout", nameof(io_uring_op.IORING_OP_LINK_TIMEOUT), "5.5",
     "Bounds the request linked before it (SqeFlags.IoLink on that one): when the time passes first, that request is cancelled.",
-    Man = "man3/io_uring_prep_link_timeout.3", Liburing = "io_uring_prep_link_timeout", Safety = "the kernel reads the timespec when the request is prepared, which can happen after submission returns (for example when the request is linked): keep it valid until the completion arrives.", Set = new[] { "len = 1" })]
+    Man = "man3/io_uring_prep_link_timeout.3", Liburing = "io_uring_prep_link_timeout", Safety = "the kernel reads the timespec when the request is prepared, which can happen after submission returns (for example when the request is linked): keep it valid until the completion arrives.", Set = new[] { "len = 1" },
+    Remarks = "The link timeout's own completion says what happened: <c>-ETIME</c>, the timer fired and the linked request was cancelled (its completion follows, usually <c>-ECANCELED</c>, or <c>-EINTR</c> if it was blocking in an io-wq worker); <c>-ECANCELED</c>, the request finished first. Anything else (<c>-ENOENT</c>, <c>-EALREADY</c>) means the timer fired while the request was running in an io-wq worker (IOSQE_ASYNC, IOSQE_IO_DRAIN, or I/O that cannot complete without blocking), after its attempt and before it armed a poll: the cancel missed and the request <b>stays pending</b>, perhaps for ever (io_uring/cancel.c, seen on Linux 6.18; docs/reliability.md has the rate). Then cancel it again with <see cref=\"AsyncCancel\"/> by its user data, and repeat, after a short delay, while the answer is <c>-EALREADY</c> or <c>-ENOENT</c> and the request's completion has not arrived.")]
 [OpcodeField("LinkTimeout", "Time", typeof(Timespec*), "Relative duration, or absolute time with TimeoutFlags.Abs.", Required = true, Slot = "addr")]
 [OpcodeField("LinkTimeout", "Flags", typeof(TimeoutFlags), "IORING_TIMEOUT_* clock/ABS flags.", Slot = "timeout_flags")]
 
 [OpcodeBuilder("AsyncCancel", nameof(io_uring_op.IORING_OP_ASYNC_CANCEL), "5.5",
     "Cancels a request by its user data: 0 when cancelled, ENOENT when not found, EALREADY when it is already running.",
-    Man = "man3/io_uring_prep_cancel.3", Liburing = "io_uring_prep_cancel64")]
+    Man = "man3/io_uring_prep_cancel.3", Liburing = "io_uring_prep_cancel64",
+    Remarks = "<c>-EALREADY</c> (and sometimes <c>-ENOENT</c>) does not mean the request is ending: one running in an io-wq worker that then arms a poll (a read of an idle pipe or socket under IOSQE_ASYNC) stays pending, and only a later cancel finds it. Until the request's own completion arrives, cancel again after a short delay.")]
 [OpcodeField("AsyncCancel", "UserData", typeof(ulong), "User data of the request to cancel.", Required = true, Slot = "addr")]
 
 [OpcodeBuilder("AsyncCancel2", nameof(io_uring_op.IORING_OP_ASYNC_CANCEL), "5.19",
