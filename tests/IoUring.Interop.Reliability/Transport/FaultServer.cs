@@ -62,7 +62,12 @@ public sealed class FaultServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0);
         });
         WebApplication app = builder.Build();
-        app.MapGet("/health", () => "ok");
+        app.MapGet("/health", (HttpContext context) =>
+        {
+            // A fixed length (not chunked), so raw clients compare the body as it is on the wire.
+            context.Response.ContentLength = 2;
+            return context.Response.WriteAsync("ok", context.RequestAborted);
+        });
         app.MapPost("/echo", async (HttpContext context) =>
         {
             if (context.Request.ContentLength is long length)
