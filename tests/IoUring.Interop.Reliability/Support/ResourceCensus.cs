@@ -10,7 +10,8 @@ namespace IoUring.Interop.Reliability;
 /// <summary>What an async check must give back after <c>DisposeAsync</c>: open fds, threads other than the runtime's
 /// own, GC handles and pinned objects.</summary>
 /// <param name="Fds">Entries of /proc/self/fd, less the runtime's own module files (an assembly or native library
-/// the runtime loads on first use keeps an fd open for the process's life: loading one is not a leak).</param>
+/// the runtime loads on first use, or a symbol file it opens for a stack trace, keeps an fd open for the process's
+/// life: loading one is not a leak).</param>
 /// <param name="Threads">Entries of /proc/self/task whose name does not start with ".NET " (the runtime names its
 /// thread-pool workers, gate, timer and tiering threads so; the pool grows and shrinks with load on its own). Engine
 /// threads, io_uring's kernel workers (iou-wrk-, iou-sqp-) and unnamed threads are counted.</param>
@@ -73,7 +74,7 @@ public readonly record struct ResourceCensus(int Fds, int Threads, int PoolThrea
     public static HashSet<string>? BaselineTargets { get; set; }
 
     private static bool IsRuntimeModule(string target) =>
-        target.EndsWith(".dll", StringComparison.Ordinal) || target.EndsWith(".so", StringComparison.Ordinal) || target.Contains(".so.", StringComparison.Ordinal);
+        target.EndsWith(".dll", StringComparison.Ordinal) || target.EndsWith(".pdb", StringComparison.Ordinal) || target.EndsWith(".so", StringComparison.Ordinal) || target.Contains(".so.", StringComparison.Ordinal);
 
     /// <summary>Each open fd's target (a path, socket:[inode], anon_inode:[io_uring]...).</summary>
     public static IEnumerable<string> FdTargets() =>

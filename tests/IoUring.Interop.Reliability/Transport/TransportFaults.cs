@@ -99,7 +99,7 @@ public static class TransportFaults
     public static async Task Slowloris(FaultRun run)
     {
         int connections = Count(50, 500);
-        TimeSpan hold = TimeSpan.FromSeconds(Count(3, 20));
+        TimeSpan hold = TimeSpan.FromSeconds(Knobs.IsLong ? 20 : 1.5);
         var sockets = new List<Socket>();
         try
         {
@@ -154,7 +154,7 @@ public static class TransportFaults
                 run.Done();
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(Count(2, 15)));
+            await Task.Delay(TimeSpan.FromSeconds(Count(1, 15)));
         }
         finally
         {
@@ -227,7 +227,7 @@ public static class TransportFaults
     });
 
     /// <summary>Many short connections: connect, one request with Connection: close, read to the end.</summary>
-    public static Task ShortConnections(FaultRun run) => Parallel(run, Count(1000, 20_000), 8, async (i, _) =>
+    public static Task ShortConnections(FaultRun run) => Parallel(run, Count(500, 20_000), 8, async (i, _) =>
     {
         using Socket socket = await Connect(run);
         await Send(socket, "GET /health HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
