@@ -58,8 +58,12 @@ public class EngineZeroAllocationTests : IDisposable
             // runs after the rest of the suite, a one-time 1,760 B in the first measured round of the inline,
             // COOP_TASKRUN case (seen in every full run, never alone; the later rounds are 0). So every round stays
             // under a few KiB, and all but one are exactly zero.
-            rounds.Should().OnlyContain(round => round.Bytes <= ThreadStartAllowance, $"rounds were {figures}");
-            rounds.Count(round => round.Bytes == 0).Should().BeGreaterThanOrEqualTo(Rounds - 1, $"rounds were {figures}");
+            // Under load (a load average of 20 to 40 on the shared 2-core machine) the pool also starts threads during
+            // the measured rounds, a few KiB each: such a round may hold one allowance per thread started, and only
+            // the rounds in which the pool stayed put must be zero. Either way 100,000 allocations would not fit.
+            rounds.Should().OnlyContain(round => round.Bytes <= ThreadStartAllowance * (1 + round.ThreadsStarted), $"rounds were {figures}");
+            Round[] steady = rounds.Where(round => !round.PoolChanged).ToArray();
+            steady.Count(round => round.Bytes != 0).Should().BeLessThanOrEqualTo(1, $"rounds were {figures}");
         }
     }
 
@@ -133,6 +137,8 @@ public class EngineZeroAllocationTests : IDisposable
     private readonly record struct Round(long Bytes, int ThreadsBefore, int ThreadsAfter)
     {
         public bool PoolChanged => ThreadsBefore != ThreadsAfter;
+
+        public int ThreadsStarted => Math.Max(0, ThreadsAfter - ThreadsBefore);
 
         public override string ToString() => $"{Bytes} B (pool threads {ThreadsBefore}->{ThreadsAfter})";
     }
