@@ -72,7 +72,7 @@ public sealed class ConnectionTests
 
         socket.Dispose();
 
-        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
     }
 
     [Theory]
@@ -93,7 +93,7 @@ public sealed class ConnectionTests
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
             read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)

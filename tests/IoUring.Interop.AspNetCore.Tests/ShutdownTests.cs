@@ -32,7 +32,7 @@ public sealed class ShutdownTests
 
         Task stopping = server.StopAsync(TestContext.Current.CancellationToken);
         var responses = await Task.WhenAll(inFlight);
-        await stopping.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await stopping.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
 
         foreach (var response in responses)
         {

@@ -45,7 +45,7 @@ public sealed class TransportAllocationTests
         // Connected synchronously, the socket stays blocking: its Send and Receive are plain system calls. (After
         // ConnectAsync, .NET runs blocking calls over its async engine, which allocates per call.)
         client.Connect(listener.EndPoint);
-        ConnectionContext connection = (await accepting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken))!;
+        ConnectionContext connection = (await accepting.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken))!;
         Task echo = EchoAsync(connection.Transport);
 
         double perRoundTrip = double.MaxValue;

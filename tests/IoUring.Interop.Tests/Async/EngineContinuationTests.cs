@@ -28,7 +28,7 @@ public sealed class EngineContinuationTests
 
             Task<CompletionEntry> blocked = engine.SubmitAsync(new Nop { InjectResult = i, Flags = NopFlags.InjectResult }.Build()).AsTask();
 #pragma warning disable xUnit1031 // Blocking on the request from its own continuation is what this test is about.
-            blocked.Wait(TimeSpan.FromSeconds(5)).Should().BeTrue($"round {i}: the engine must pick the request up without the deferred wake-up");
+            blocked.Wait(Progress.Stall).Should().BeTrue($"round {i}: the engine must pick the request up without the deferred wake-up");
             blocked.Result.Result.Should().Be(i);
 #pragma warning restore xUnit1031
         }

@@ -46,7 +46,10 @@ public class EngineZeroAllocationTests : IDisposable
         using (server)
         {
             // Outside any synchronization context, as a server's code runs.
-            Round[] rounds = await Task.Run(() => Measure(engine, file, client, server)).WaitAsync(TimeSpan.FromMinutes(2));
+            // Waited on progress: the loop counts its steps, and only a counter that stands still fails the test. (A
+            // fixed two-minute bound failed once at load 13 on the 2-core CI machine; the test passes in 5 s alone.)
+            Round[] rounds = await Progress.Await(Task.Run(() => Measure(engine, file, client, server)), () => Volatile.Read(ref _steps),
+                "the measured loop");
             string figures = string.Join("; ", rounds.Select(round => round.ToString()));
             _output.WriteLine($"{setUp} inline={inline}: {figures}");
 
@@ -56,12 +59,19 @@ public class EngineZeroAllocationTests : IDisposable
             // runs after the rest of the suite, a one-time 1,760 B in the first measured round of the inline,
             // COOP_TASKRUN case (seen in every full run, never alone; the later rounds are 0). So every round stays
             // under a few KiB, and all but one are exactly zero.
-            rounds.Should().OnlyContain(round => round.Bytes <= ThreadStartAllowance, $"rounds were {figures}");
-            rounds.Count(round => round.Bytes == 0).Should().BeGreaterThanOrEqualTo(Rounds - 1, $"rounds were {figures}");
+            // Under load (a load average of 20 to 40 on the shared 2-core machine) the pool also starts threads during
+            // the measured rounds, a few KiB each: such a round may hold one allowance per thread started, and only
+            // the rounds in which the pool stayed put must be zero. Either way 100,000 allocations would not fit.
+            rounds.Should().OnlyContain(round => round.Bytes <= ThreadStartAllowance * (1 + round.ThreadsStarted), $"rounds were {figures}");
+            Round[] steady = rounds.Where(round => !round.PoolChanged).ToArray();
+            steady.Count(round => round.Bytes != 0).Should().BeLessThanOrEqualTo(1, $"rounds were {figures}");
         }
     }
 
     private const int Rounds = 3;
+
+    // Steps of the measured loop so far: the progress the test waits on (a static field: counting allocates nothing).
+    private static long _steps;
     private const int ThreadStartAllowance = 16 * 1024;
 
     // One async method around the whole loop (no nested async call, whose box would be allocated inside a count): its
@@ -106,6 +116,7 @@ public class EngineZeroAllocationTests : IDisposable
                 before = GC.GetTotalAllocatedBytes(precise: true);
             }
 
+            Volatile.Write(ref _steps, _steps + 1);
             CompletionEntry completion = await engine.SubmitAsync(nop).ConfigureAwait(false);
             Check(completion.Result == 0);
             Check(await engine.ReadAsync(file, buffer, (done & 15) * 4096L).ConfigureAwait(false) == 4096);
@@ -127,6 +138,8 @@ public class EngineZeroAllocationTests : IDisposable
     private readonly record struct Round(long Bytes, int ThreadsBefore, int ThreadsAfter)
     {
         public bool PoolChanged => ThreadsBefore != ThreadsAfter;
+
+        public int ThreadsStarted => Math.Max(0, ThreadsAfter - ThreadsBefore);
 
         public override string ToString() => $"{Bytes} B (pool threads {ThreadsBefore}->{ThreadsAfter})";
     }

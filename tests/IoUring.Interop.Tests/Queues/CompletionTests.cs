@@ -116,23 +116,14 @@ public class CompletionTests
     /// <summary>Waits (without system calls) until <paramref name="count"/> completions are visible; SQPOLL posts them asynchronously.</summary>
     internal static void WaitForCompletions(Ring ring, int count)
     {
-        var clock = Stopwatch.StartNew();
-        while (ring.CompletionQueue.Count < count)
-        {
-            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), $"{count} completions should arrive");
-            Thread.Yield();
-        }
+        Progress.SpinUntil(() => ring.CompletionQueue.Count >= count, () => ring.CompletionQueue.Count, $"{count} completions should arrive");
     }
 
     /// <summary>Waits until <paramref name="count"/> completions are visible, entering the kernel to wait for them.</summary>
     internal static void WaitForCompletionsEntering(Ring ring, int count)
     {
-        var clock = Stopwatch.StartNew();
-        while (ring.CompletionQueue.Count < count)
-        {
-            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), $"{count} completions should arrive");
-            ring.SubmitAndWait(count - ring.CompletionQueue.Count);
-        }
+        Progress.SpinUntil(() => ring.CompletionQueue.Count >= count, () => ring.CompletionQueue.Count, $"{count} completions should arrive",
+            () => ring.SubmitAndWait(count - ring.CompletionQueue.Count));
     }
 
     internal static List<ulong> DrainUserData(Ring ring)
