@@ -27,7 +27,11 @@ internal static class Gcc
     public sealed record Row(string Key, IReadOnlyList<string> Expressions);
 
     /// <summary>Each row's values (as unsigned 64-bit, the C expressions converted to <c>unsigned long long</c>), by key.</summary>
-    public static Dictionary<string, ulong[]> Evaluate(string compiler, string prologue, IReadOnlyList<Row> rows, IEnumerable<string> includeDirectories)
+    /// <param name="systemHeaders">
+    /// Let the compiler search its own target's C library and kernel headers (glibc's fcntl.h, sys/socket.h) instead of
+    /// -nostdinc and the given folders only: for constants the library copies by hand from headers it does not vendor.
+    /// </param>
+    public static Dictionary<string, ulong[]> Evaluate(string compiler, string prologue, IReadOnlyList<Row> rows, IEnumerable<string> includeDirectories, bool systemHeaders = false)
     {
         var program = new StringBuilder(prologue);
         for (int i = 0; i < rows.Count; i++)
@@ -50,7 +54,7 @@ internal static class Gcc
                 args.Add(include);
             }
 
-            args.AddRange(["-std=gnu11", "-nostdinc", "-w", "-O0", "-S", "-o", assembly, source]);
+            args.AddRange(systemHeaders ? ["-std=gnu11", "-w", "-O0", "-S", "-o", assembly, source] : ["-std=gnu11", "-nostdinc", "-w", "-O0", "-S", "-o", assembly, source]);
             (int rc, string output) = Exec(Find(compiler), args);
             if (rc != 0)
             {
