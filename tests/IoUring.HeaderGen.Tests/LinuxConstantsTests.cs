@@ -18,7 +18,7 @@ namespace IoUring.HeaderGen.Tests;
 public sealed class LinuxConstantsTests
 {
     private const string Prologue = "#define _GNU_SOURCE\n#include <fcntl.h>\n#include <sys/socket.h>\n#include <sys/mman.h>\n"
-        + "#include <sys/stat.h>\n#include <sys/syscall.h>\n#include <limits.h>\n";
+        + "#include <sys/stat.h>\n#include <sys/syscall.h>\n#include <sys/eventfd.h>\n#include <limits.h>\n";
 
     // The C expression of a constant whose C# name says something else.
     private static readonly Dictionary<string, string> Expressions = new(StringComparer.Ordinal)
@@ -41,8 +41,11 @@ public sealed class LinuxConstantsTests
             .. Fields(library.GetType("IoUring.Interop.Async.LinuxFlags", throwOnError: true)!, architecture),
             .. Fields(library.GetType("IoUring.Interop.Libc", throwOnError: true)!, architecture),
             .. Fields(typeof(Syscalls), architecture),
+            .. Fields(library.GetType("IoUring.Interop.Async.RingFileStream", throwOnError: true)!, architecture),
+            .. Fields(library.GetType("IoUring.Interop.Async.EngineWakeup", throwOnError: true)!, architecture),
         ];
-        constants.Select(c => c.Name).Should().Contain(["O_DIRECT", "MAP_POPULATE", "SYS_io_uring_enter"]);
+        constants.Select(c => c.Name).Should().Contain(["O_DIRECT", "MAP_POPULATE", "SYS_io_uring_enter", "F_GETFL", "EFD_CLOEXEC"]);
+        constants.Count.Should().BeGreaterThan(25);
 
         Dictionary<string, ulong[]> gcc = Gcc.Evaluate(
             compiler, Prologue,
