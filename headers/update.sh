@@ -13,6 +13,12 @@
 # names the same mirror as the system file, with its own lists and cache directories, so the
 # system's package lists stay as they were. Only the include closure of linux/io_uring.h and
 # linux/io_uring/*.h is kept, byte for byte, and headers/README.md is rewritten deterministically.
+#
+# Two architectures are vendored, x86-64 and arm64 (Debian's amd64 and arm64): the same package version for both,
+# each architecture's asm/ headers under include/<multiarch>/asm, and the shared headers once (they must be the same
+# bytes in both architectures' archives). linux-libc-dev is "Architecture: all" since Linux 6.x in Debian, so one
+# archive usually serves both; the script checks that in each architecture's package index and downloads a second
+# archive if an architecture ever names its own.
 set -euo pipefail
 
 usage() {
@@ -32,7 +38,10 @@ if [[ $# -ne 1 || -z $1 ]]; then
 fi
 request=$1
 package=linux-libc-dev
-multiarch=x86_64-linux-gnu
+# Debian architecture -> multiarch folder; the first is the one the build emits (docs/native-layer.md, Architectures).
+debian_archs=(amd64 arm64)
+declare -A multiarch_of=([amd64]=x86_64-linux-gnu [arm64]=aarch64-linux-gnu)
+multiarch=${multiarch_of[amd64]}
 system_sources=${SYSTEM_APT_SOURCES:-/etc/apt/sources.list.d/debian.sources}
 
 headers_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -74,6 +83,7 @@ mkdir -p "$work/apt/lists/partial" "$work/apt/cache/archives/partial" "$work/deb
     echo "URIs: $mirror"
     echo "Suites: ${lookup_suites[*]}"
     echo "Components: main"
+    echo "Architectures: ${debian_archs[*]}"
     [[ $keyring != - ]] && echo "Signed-By: $keyring"
 } > "$sources"
 
@@ -84,6 +94,8 @@ apt_options=(
     -o "Dir::Cache=$work/apt/cache"
     # The temp dir is private to this user; apt's sandbox user could not write into it.
     -o "APT::Sandbox::User=$(id -un)"
+    # Index every vendored architecture (the host's own is amd64), so arm64's entry can be checked too.
+    -o "APT::Architectures::=arm64"
 )
 
 echo "apt: $package ($request) from suites ${lookup_suites[*]} of the system's mirror" >&2
@@ -124,11 +136,53 @@ fi
 deb_name=$(basename "$deb")
 deb_sha256=$(sha256sum "$deb" | cut -d' ' -f1)
 
-# --- 2. Extract and compute the include closure --------------------------------------------------
-dpkg-deb -x "$deb" "$work/root"
-include=$work/root/usr/include
-if [[ ! -f $include/linux/io_uring.h || ! -d $include/$multiarch/asm ]]; then
-    echo "error: $deb_name lacks linux/io_uring.h or $multiarch/asm" >&2
+# "ARCHITECTURE SHA256 FILENAME" of $package $version in one architecture's package index.
+index_entry() {
+    local list
+    list=$(find "$work/apt/lists" -maxdepth 1 -name "*_dists_${suite}_main_binary-$1_Packages*" -print -quit)
+    [[ -n $list ]] || return 0
+    /usr/lib/apt/apt-helper cat-file "$list" | awk -v RS= -v p="$package" -v v="$version" '
+        $0 ~ ("(^|\n)Package: " p "\n") && $0 ~ ("\nVersion: " v "\n") {
+            n = split($0, l, "\n")
+            for (i = 1; i <= n; i++) {
+                if (l[i] ~ /^Architecture: /) a = substr(l[i], 15)
+                if (l[i] ~ /^SHA256: /) h = substr(l[i], 9)
+                if (l[i] ~ /^Filename: /) f = substr(l[i], 11)
+            }
+            print a, h, f; exit
+        }'
+}
+
+# --- 2. Each architecture's archive, extracted; the include closure per architecture ------------
+# deb_of[arch] is the archive holding that architecture's asm/ headers: the one downloaded above when the index names
+# the same file (Architecture: all), else that architecture's own build of the same version.
+declare -A deb_of root_of
+declare -A provenance_of
+for arch in "${debian_archs[@]}"; do
+    read -r entry_arch entry_sha entry_file < <(index_entry "$arch") || true
+    if [[ -z ${entry_arch:-} ]]; then
+        echo "error: the $arch index of suite $suite has no $package $version: the architectures would not match" >&2
+        exit 1
+    fi
+    if [[ $entry_sha == "$deb_sha256" ]]; then
+        deb_of[$arch]=$deb
+    else
+        mkdir -p "$work/deb-$arch"
+        (cd "$work/deb-$arch" && apt-get "${apt_options[@]}" -qq download "$package:$arch=$version" >&2)
+        deb_of[$arch]=$(find "$work/deb-$arch" -maxdepth 1 -name "${package}_*.deb" -print -quit)
+        if [[ -z ${deb_of[$arch]} || $(sha256sum "${deb_of[$arch]}" | cut -d' ' -f1) != "$entry_sha" ]]; then
+            echo "error: $package:$arch $version: the archive does not match the $arch index ($entry_file)" >&2
+            exit 1
+        fi
+    fi
+    provenance_of[$arch]="$(basename "${deb_of[$arch]}") $(sha256sum "${deb_of[$arch]}" | cut -d' ' -f1) $entry_arch"
+    root_of[$arch]=$work/root-$(basename "${deb_of[$arch]}" .deb)
+    [[ -d ${root_of[$arch]} ]] || dpkg-deb -x "${deb_of[$arch]}" "${root_of[$arch]}"
+    echo "apt: $arch: $(basename "${deb_of[$arch]}") (index: Architecture $entry_arch)" >&2
+done
+include=${root_of[amd64]}/usr/include
+if [[ ! -f $include/linux/io_uring.h ]]; then
+    echo "error: $deb_name lacks linux/io_uring.h" >&2
     exit 1
 fi
 
@@ -142,25 +196,58 @@ synthetic=$work/closure.c
 
 # gcc -M prints a make rule "closure.o: closure.c a.h b.h \ ..."; every header named there,
 # taken relative to usr/include without resolving symlinks (Debian links x86_64-linux-gnu/asm
-# into /usr/lib), is part of the closure (and nothing else is).
-mapfile -t closure < <(
-    cd "$include" &&
-    gcc -M -nostdinc -I "$multiarch" -I . "$synthetic" |
-        tr -s ' \\\n' '\n' |
-        grep -v -e '^$' -e ':$' -e '\.c$' |
-        while read -r path; do realpath -s --relative-to=. "$path"; done |
-        sort -u
+# into /usr/lib), is part of the closure (and nothing else is). Each architecture's closure is computed
+# with its own compiler when it is installed (its predefined macros are the ones the headers test),
+# else with the host gcc (the io_uring closure has no architecture conditionals today).
+# "ARCH PATH" lines: the shared files are named once per architecture and must be the same bytes.
+closure_lines=$(
+    for arch in "${debian_archs[@]}"; do
+        m=${multiarch_of[$arch]}
+        root_include=${root_of[$arch]}/usr/include
+        if [[ ! -d $root_include/$m/asm ]]; then
+            echo "error: $(basename "${deb_of[$arch]}") lacks $m/asm" >&2
+            exit 1
+        fi
+        cc=gcc
+        command -v "$m-gcc" > /dev/null 2>&1 && cc=$m-gcc
+        (cd "$root_include" &&
+            "$cc" -M -nostdinc -I "$m" -I . "$synthetic" |
+            tr -s ' \\\n' '\n' |
+            grep -v -e '^$' -e ':$' -e '\.c$' |
+            while read -r path; do echo "$arch $(realpath -s --relative-to=. "$path")"; done)
+    done | sort -u
 )
+mapfile -t closure < <(awk '{ print $2 }' <<< "$closure_lines" | sort -u)
 if [[ ${#closure[@]} -eq 0 ]]; then
     echo "error: empty include closure" >&2
     exit 1
 fi
+# The file of a closure path: from the archive of the architecture whose asm/ it is; a shared path from the first
+# architecture's archive, after checking every architecture's archive has the same bytes.
+declare -A source_of
+for path in "${closure[@]}"; do
+    owner=
+    for arch in "${debian_archs[@]}"; do
+        [[ $path == "${multiarch_of[$arch]}"/* ]] && owner=$arch
+    done
+    if [[ -n $owner ]]; then
+        source_of[$path]=${root_of[$owner]}/usr/include/$path
+        continue
+    fi
+    source_of[$path]=$include/$path
+    for arch in "${debian_archs[@]}"; do
+        if ! cmp -s "$include/$path" "${root_of[$arch]}/usr/include/$path"; then
+            echo "error: $path differs between the amd64 and $arch archives of $package $version" >&2
+            exit 1
+        fi
+    done
+done
 
 # --- 3. What the new closure changes, by kind (the --check report) --------------------------------
 candidate=$work/include
 for path in "${closure[@]}"; do
     mkdir -p "$candidate/$(dirname "$path")"
-    cp "$include/$path" "$candidate/$path"
+    cp "${source_of[$path]}" "$candidate/$path"
 done
 current=$(sed -n 's/^- Version: `\([^`]*\)`.*/\1/p' "$headers_dir/README.md" 2>/dev/null || true)
 echo "== $package ${current:-?} (vendored) -> $version ($suite)"
@@ -172,9 +259,10 @@ files=$(join -a1 -a2 -e - -o 0,1.2,2.2 \
 echo "files:${files:+$'\n'}${files:- same bytes}"
 echo "declarations (against src/IoUring.Interop/Native/NativeApi.txt):"
 # The header tool with the build's arguments, on the candidate closure; it prints the difference and writes nothing.
+# io_uring.rsp names both architectures' targets: a layout or value that differs between them is printed as IOUHG003.
 dotnet run --project "$repo_dir/generator/IoUring.HeaderGen" -c Release -v q -- \
     @"$repo_dir/generator/IoUring.HeaderGen/io_uring.rsp" \
-    --include-dir "$candidate/$multiarch" --include-dir "$candidate/" \
+    --include-dir "$candidate/{target}" --include-dir "$candidate/" \
     --check-against "$repo_dir/src/IoUring.Interop/Native/NativeApi.txt" | sed 's/^/  /'
 if $check; then
     echo "(--check: nothing was changed)"
@@ -185,7 +273,7 @@ fi
 rm -rf "$headers_dir/include"
 for path in "${closure[@]}"; do
     mkdir -p "$headers_dir/include/$(dirname "$path")"
-    cp "$include/$path" "$headers_dir/include/$path"
+    cp "${source_of[$path]}" "$headers_dir/include/$path"
     chmod 644 "$headers_dir/include/$path"
 done
 
@@ -201,9 +289,11 @@ readme=$headers_dir/README.md
     echo "# Vendored kernel uapi headers"
     echo
     echo "The files under \`include/\` are the kernel's uapi headers as Debian ships them, copied byte for"
-    echo "byte and never edited. \`include/\` is laid out as \`/usr/include\` is (the x86-64 \`asm\` headers"
-    echo "under \`include/$multiarch/asm\`), and holds exactly the include closure of \`linux/io_uring.h\`"
-    echo "and every \`linux/io_uring/*.h\`, as computed by \`gcc -M -nostdinc -I $multiarch -I .\`."
+    echo "byte and never edited. \`include/\` is laid out as \`/usr/include\` is, with the \`asm\` headers of two"
+    echo "architectures: x86-64 under \`include/x86_64-linux-gnu/asm\` and arm64 under"
+    echo "\`include/aarch64-linux-gnu/asm\`. It holds exactly the include closure of \`linux/io_uring.h\` and every"
+    echo "\`linux/io_uring/*.h\` for each architecture, as computed by \`<multiarch>-gcc -M -nostdinc -I <multiarch> -I .\`;"
+    echo "the files outside the \`<multiarch>\` folders are shared, the same bytes for both architectures."
     echo
     echo "## Provenance"
     echo
@@ -211,6 +301,10 @@ readme=$headers_dir/README.md
     echo "- Version: \`$version\` (Debian suite \`$suite\`)"
     echo "- Archive: \`$deb_name\`"
     echo "- Archive sha256: \`$deb_sha256\`"
+    for arch in "${debian_archs[@]}"; do
+        read -r a_name a_sha a_arch <<< "${provenance_of[$arch]}"
+        echo "- $arch (\`${multiarch_of[$arch]}/asm\`): \`$a_name\`, sha256 \`$a_sha\` (the $arch index lists it as Architecture \`$a_arch\`)"
+    done
     echo
     echo "## Licence"
     echo

@@ -14,11 +14,15 @@ namespace IoUring.HeaderGen;
 /// </summary>
 public sealed class HeaderSet
 {
-    private HeaderSet(IReadOnlyList<string> includeDirectories, IReadOnlyList<(string Relative, string Full)> headers)
+    private HeaderSet(IReadOnlyList<string> includeDirectories, IReadOnlyList<(string Relative, string Full)> headers, string target)
     {
         IncludeDirectories = includeDirectories;
         Headers = headers;
+        Target = target;
     }
+
+    /// <summary>The target triple clang parses for (its predefined macros and its layout rules).</summary>
+    public string Target { get; }
 
     /// <summary>Absolute include folders, in search order.</summary>
     public IReadOnlyList<string> IncludeDirectories { get; }
@@ -26,7 +30,7 @@ public sealed class HeaderSet
     /// <summary>Primary headers: the include spelling (<c>linux/io_uring.h</c>) and the absolute path.</summary>
     public IReadOnlyList<(string Relative, string Full)> Headers { get; }
 
-    public static HeaderSet Resolve(IReadOnlyList<string> includeDirectories, IReadOnlyList<string> patterns)
+    public static HeaderSet Resolve(IReadOnlyList<string> includeDirectories, IReadOnlyList<string> patterns, string target = GeneratorOptions.DefaultTarget)
     {
         List<string> dirs = includeDirectories.Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).ToList();
         var headers = new List<(string, string)>();
@@ -47,7 +51,7 @@ public sealed class HeaderSet
             }
         }
 
-        return new HeaderSet(dirs, headers);
+        return new HeaderSet(dirs, headers, target);
     }
 
     private static List<(string, string)> Match(List<string> dirs, string pattern)

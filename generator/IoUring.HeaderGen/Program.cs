@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using IoUring.HeaderGen;
 using IoUring.HeaderGen.Clang;
 using IoUring.HeaderGen.Emit;
@@ -11,7 +12,7 @@ using IoUring.HeaderGen.Model;
 try
 {
     GeneratorOptions options = GeneratorOptions.Parse(args);
-    string text = Generator.Generate(options, out HeaderModel model, out IReadOnlyList<string> clangWarnings);
+    string text = Generator.Generate(options, out HeaderModel model, out IReadOnlyList<string> clangWarnings, out IReadOnlyList<ArchDifference> differences);
     foreach (string warning in clangWarnings)
     {
         Console.Error.WriteLine("warning: clang: " + warning);
@@ -21,10 +22,15 @@ try
     {
         // headers/update.sh --check: what the new headers change against the committed listing; nothing is written.
         Console.Out.Write(ListingDiff.Report(File.ReadAllText(options.CheckAgainstPath), ApiListing.Write(model)));
+        foreach (string warning in ArchComparison.Warnings(differences, options))
+        {
+            Console.Out.WriteLine(warning);
+        }
+
         return 0;
     }
 
-    foreach (string warning in SkipReview.Warnings(model, options))
+    foreach (string warning in SkipReview.Warnings(model, options).Concat(ArchComparison.Warnings(differences, options)))
     {
         Console.Error.WriteLine(warning);
     }

@@ -182,7 +182,7 @@ public sealed class HeaderBumpTests
             string listing = Path.Combine(work, "NativeApi.g.txt");
             (int exitCode, string stderr) = RunTool(
                 "@" + Path.Combine(root, "generator", "IoUring.HeaderGen", "io_uring.rsp"),
-                "--include-dir", Path.Combine(include, "x86_64-linux-gnu"),
+                "--include-dir", Path.Combine(include, "{target}"),
                 "--include-dir", include + Path.DirectorySeparatorChar,
                 "--provenance", Path.Combine(root, "headers", "README.md"),
                 "--output", output,

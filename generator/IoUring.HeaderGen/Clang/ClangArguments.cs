@@ -9,10 +9,10 @@ internal static class ClangArguments
     /// <summary>The in-memory main file's name; it is never read from disk and never appears in the output.</summary>
     public const string MainFile = "headergen_input.c";
 
-    /// <summary>x86-64 Linux C, no host headers: only the vendored include folders are searched.</summary>
+    /// <summary>Linux C for one target triple (x86_64-linux-gnu, aarch64-linux-gnu), no host headers: only the vendored include folders are searched.</summary>
     public static List<string> For(HeaderSet headers)
     {
-        var args = new List<string> { "-x", "c", "--target=x86_64-unknown-linux-gnu", "-std=gnu11", "-nostdinc" };
+        var args = new List<string> { "-x", "c", "--target=" + headers.Target, "-std=gnu11", "-nostdinc" };
         foreach (string dir in headers.IncludeDirectories)
         {
             args.Add("-I");

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace IoUring.Interop;
 
 /// <summary>The few C library calls the ring needs besides the io_uring system calls: mapping, advice and close.</summary>
-/// <remarks>Each sets errno (read with <see cref="Marshal.GetLastPInvokeError"/>); values are the x86-64 Linux ones.</remarks>
+/// <remarks>Each sets errno (read with <see cref="Marshal.GetLastPInvokeError"/>); values are the same on x86-64 and arm64 (asm-generic mman.h; LinuxConstantsTests checks both architectures' gcc).</remarks>
 internal static unsafe partial class Libc
 {
     internal const int PROT_READ = 0x1;

@@ -7,7 +7,8 @@ namespace IoUring.Interop.Native;
 /// failure (the kernel's own convention), and never throws. The typed register/enter wrappers are
 /// generated into this class from the attribute table in <c>RegisterTable.cs</c>.
 /// </summary>
-/// <remarks>x86-64 system call numbers (arch/x86/entry/syscalls/syscall_64.tbl).</remarks>
+/// <remarks>The numbers are the same on every architecture (system calls added since Linux 5.1 share one numbering):
+/// x86-64's syscall_64.tbl and arm64's asm-generic unistd.h both say 425-427.</remarks>
 public static unsafe partial class Syscalls
 {
     private const long SYS_io_uring_setup = 425;

@@ -19,66 +19,77 @@ internal static class Oracle
 {
     public sealed record Report(int Records, int Fields, int Constants, int EnumMembers, IReadOnlyList<string> Mismatches);
 
-    public static Report Check(HeaderModel model, Assembly assembly, string ns, IEnumerable<string> includeDirectories, IEnumerable<string> headers)
+    /// <param name="compiler">The oracle: <see cref="Gcc.Native"/>, or <see cref="Gcc.Aarch64"/> with the arm64 model and include folders.</param>
+    /// <param name="suffix">
+    /// Where a name is emitted per architecture (<c>NAME_aarch64</c>, docs/native-layer.md), the C# member checked for
+    /// this compiler's answers is <c>NAME_suffix</c>; null when the model is the emitted one.
+    /// </param>
+    public static Report Check(
+        HeaderModel model, Assembly assembly, string ns, IEnumerable<string> includeDirectories, IEnumerable<string> headers,
+        string compiler = Gcc.Native, string? suffix = null)
     {
-        var program = new StringBuilder(Gcc.Prelude);
+        var prologue = new StringBuilder();
         foreach (string header in headers)
         {
-            program.Append(CultureInfo.InvariantCulture, $"#include <{header}>\n");
+            prologue.Append(CultureInfo.InvariantCulture, $"#include <{header}>\n");
         }
 
-        program.Append("int main(void)\n{\n");
+        var rows = new List<Gcc.Row>();
         Dictionary<string, string> cTypes = CTypeExpressions(model);
         foreach (RecordDecl record in model.Types.OfType<RecordDecl>())
         {
             string t = cTypes[record.Name];
-            program.Append(CultureInfo.InvariantCulture, $"    printf(\"S {record.Name} %zu %zu\\n\", sizeof({t}), _Alignof({t}));\n");
+            rows.Add(new("S " + record.Name, [$"sizeof({t})", $"_Alignof({t})"]));
             foreach (FieldDecl field in record.Fields)
             {
-                string size = field.Shape == FieldShape.Flexible ? "(unsigned long)0" : $"sizeof((({t} *)0)->{field.Name})";
-                program.Append(CultureInfo.InvariantCulture,
-                    $"    printf(\"F {record.Name}.{field.Name} %zu %zu\\n\", __builtin_offsetof({t}, {field.Name}), {size});\n");
+                string size = field.Shape == FieldShape.Flexible ? "0" : $"sizeof((({t} *)0)->{field.Name})";
+                rows.Add(new($"F {record.Name}.{field.Name}", [$"__builtin_offsetof({t}, {field.Name})", size]));
             }
         }
 
         foreach (EnumDecl enumeration in model.Types.OfType<EnumDecl>())
         {
-            program.Append(CultureInfo.InvariantCulture,
-                $"    printf(\"E {enumeration.Name} %d %zu\\n\", (int)(((enum {enumeration.Name})-1) < 0), sizeof(enum {enumeration.Name}));\n");
+            rows.Add(new("E " + enumeration.Name, [$"((enum {enumeration.Name})-1) < 0", $"sizeof(enum {enumeration.Name})"]));
             foreach (EnumMember member in enumeration.Members)
             {
-                AppendValue(program, enumeration.Name + "." + member.Name, member.Name);
+                rows.Add(ValueRow(enumeration.Name + "." + member.Name, member.Name));
             }
         }
 
         foreach (ConstantDecl constant in model.Constants)
         {
-            AppendValue(program, "Constants." + constant.Name, constant.Name);
+            rows.Add(ValueRow("Constants." + constant.Name, constant.Name));
         }
 
-        program.Append("    return 0;\n}\n");
-
-        Dictionary<string, string[]> gcc = Gcc.Run(program.ToString(), includeDirectories)
-            .Select(line => line.Split(' '))
-            .ToDictionary(parts => parts[0] + " " + parts[1], parts => parts[2..]);
+        // The answers in the form the checks read: sizes and offsets as unsigned decimals; a value row as
+        // [signed?, size, value as unsigned, value as signed].
+        Dictionary<string, string[]> gcc = Gcc.Evaluate(compiler, prologue.ToString(), rows, includeDirectories)
+            .ToDictionary(
+                a => a.Key,
+                a => a.Key.StartsWith("C ", StringComparison.Ordinal)
+                    ? [a.Value[0].ToString(CultureInfo.InvariantCulture), a.Value[1].ToString(CultureInfo.InvariantCulture),
+                       a.Value[2].ToString(CultureInfo.InvariantCulture), unchecked((long)a.Value[2]).ToString(CultureInfo.InvariantCulture)]
+                    : a.Value.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray(),
+                StringComparer.Ordinal);
 
         var mismatches = new List<string>();
         int fields = 0;
         foreach (RecordDecl record in model.Types.OfType<RecordDecl>())
         {
-            fields += CheckRecord(record, assembly.GetType(ns + "." + record.Name), gcc, mismatches);
+            fields += CheckRecord(record, FindType(assembly, ns, record.Name, suffix), gcc, mismatches);
         }
 
         int members = 0;
         foreach (EnumDecl enumeration in model.Types.OfType<EnumDecl>())
         {
-            members += CheckEnum(enumeration, assembly.GetType(ns + "." + enumeration.Name), gcc, mismatches);
+            members += CheckEnum(enumeration, FindType(assembly, ns, enumeration.Name, suffix), gcc, mismatches);
         }
 
         Type? constants = assembly.GetType(ns + ".Constants");
         foreach (ConstantDecl constant in model.Constants)
         {
-            FieldInfo? field = constants?.GetField(constant.Name, BindingFlags.Public | BindingFlags.Static);
+            FieldInfo? field = constants?.GetField(constant.Name, BindingFlags.Public | BindingFlags.Static)
+                ?? (suffix is null ? null : constants?.GetField(constant.Name + "_" + suffix, BindingFlags.Public | BindingFlags.Static));
             if (field is null || !field.IsLiteral)
             {
                 mismatches.Add($"Constants.{constant.Name}: no C# const");
@@ -97,6 +108,10 @@ internal static class Oracle
 
         return new Report(model.Types.OfType<RecordDecl>().Count(), fields, model.Constants.Count, members, mismatches);
     }
+
+    // The shared type, or where the Native layer has it per architecture, this architecture's variant.
+    private static Type? FindType(Assembly assembly, string ns, string name, string? suffix) =>
+        assembly.GetType(ns + "." + name) ?? (suffix is null ? null : assembly.GetType(ns + "." + name + "_" + suffix));
 
     /// <summary>A C type expression per record: its tag, or for a named field of anonymous type, <c>__typeof__</c> of that field.</summary>
     public static Dictionary<string, string> CTypeExpressions(HeaderModel model)
@@ -126,9 +141,8 @@ internal static class Oracle
         return map;
     }
 
-    private static void AppendValue(StringBuilder program, string key, string cName) =>
-        program.Append(CultureInfo.InvariantCulture,
-            $"    printf(\"C {key} %d %zu %llu %lld\\n\", (int)(((__typeof__({cName}))-1) < 0), sizeof({cName}), (unsigned long long)({cName}), (long long)({cName}));\n");
+    private static Gcc.Row ValueRow(string key, string cName) =>
+        new("C " + key, [$"((__typeof__({cName}))-1) < 0", $"sizeof({cName})", cName]);
 
     private static int CheckRecord(RecordDecl record, Type? type, Dictionary<string, string[]> gcc, List<string> mismatches)
     {
@@ -152,6 +166,13 @@ internal static class Oracle
             mismatches.Add($"{record.Name}: alignment clang {record.Alignment}, gcc {align}");
         }
 
+        // The model (this architecture's clang parse) as well as the compiled C#: the model of a target that is not
+        // emitted is only ever compared with the emitted one, so it must be right on its own too.
+        if (record.Size != size)
+        {
+            mismatches.Add($"{record.Name}: size clang {record.Size}, gcc {size}");
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (FieldDecl field in record.Fields)
         {
@@ -160,6 +181,11 @@ internal static class Oracle
             long fieldSize = long.Parse(f[1], CultureInfo.InvariantCulture);
             string where = $"{record.Name}.{field.Name}";
             seen.Add(field.Name);
+            if (field.Offset != offset)
+            {
+                mismatches.Add($"{where}: offset clang {field.Offset}, gcc {offset}");
+            }
+
             if (field.Shape == FieldShape.Flexible)
             {
                 MethodInfo? accessor = type.GetMethod(field.Name, [typeof(int)]);

@@ -23,14 +23,23 @@ internal static class Repo
         throw new InvalidOperationException("IoUring.Interop.sln not found above " + AppContext.BaseDirectory);
     });
 
-    private static readonly Lazy<HeaderModel> RealModel = new(() => Generator.BuildModel(RealOptions, out _));
+    private static readonly Lazy<IReadOnlyList<TargetModel>> RealModels = new(() => Generator.BuildModels(RealOptions, out _));
 
     public static string Root => RootPath.Value;
 
     public static string Include => Path.Combine(Root, "headers", "include");
 
-    /// <summary>The same include folders, in the same order, as the MSBuild target gives the tool.</summary>
-    public static IReadOnlyList<string> IncludeDirectories => [Path.Combine(Include, "x86_64-linux-gnu"), Include];
+    /// <summary>The x86-64 include folders, in the same order as the MSBuild target gives the tool.</summary>
+    public static IReadOnlyList<string> IncludeDirectories => IncludeDirectoriesFor(X86_64);
+
+    /// <summary>The target triples of io_uring.rsp, the emitted one first.</summary>
+    public const string X86_64 = "x86_64-linux-gnu";
+
+    /// <summary>arm64's target triple (and multiarch folder).</summary>
+    public const string Aarch64 = "aarch64-linux-gnu";
+
+    /// <summary>One architecture's include folders: its asm/ headers first, then the shared ones.</summary>
+    public static IReadOnlyList<string> IncludeDirectoriesFor(string target) => [Path.Combine(Include, target), Include];
 
     public static string ResponseFile => Path.Combine(Root, "generator", "IoUring.HeaderGen", "io_uring.rsp");
 
@@ -47,10 +56,20 @@ internal static class Repo
 
     public static GeneratorOptions RealOptions => GeneratorOptions.Parse(
         new[] { "@" + ResponseFile }
-            .Concat(IncludeDirectories.SelectMany(d => new[] { "--include-dir", d }))
+            .Concat(["--include-dir", Path.Combine(Include, GeneratorOptions.TargetPlaceholder), "--include-dir", Include])
             .Concat(["--provenance", Path.Combine(Root, "headers", "README.md")]));
 
-    public static HeaderModel Model => RealModel.Value;
+    /// <summary>The x86-64 model (the emitted one: no declaration of the io_uring headers differs between the architectures).</summary>
+    public static HeaderModel Model => ModelFor(X86_64);
+
+    /// <summary>One architecture's model of the real headers, parsed with its own clang target and asm/ headers.</summary>
+    public static HeaderModel ModelFor(string target) => Models.Single(m => m.Target == target).Model;
+
+    /// <summary>The model the build emits: every architecture's, compared and combined (docs/native-layer.md, Architectures).</summary>
+    public static HeaderModel Emitted => Generator.Combine(Models, RealOptions, out _);
+
+    /// <summary>Every architecture's model, in io_uring.rsp's order.</summary>
+    public static IReadOnlyList<TargetModel> Models => RealModels.Value;
 
     /// <summary>The primary headers as include spellings (linux/io_uring.h, linux/io_uring/zcrx.h, ...).</summary>
     public static IReadOnlyList<string> PrimaryHeaders =>

@@ -115,12 +115,14 @@ public unsafe class KernelFloorAuditTests
     public void RegisterMemRegion_works_on_a_disabled_ring_from_6_13()
     {
         RequireKernel("IORING_REGISTER_MEM_REGION", "6.13");
-        void* page = NativeMemory.AlignedAlloc(4096, 4096);
+        // A region is whole pages: the page size, which is not 4096 on every arm64 kernel.
+        nuint pageSize = (nuint)Environment.SystemPageSize;
+        void* page = NativeMemory.AlignedAlloc(pageSize, pageSize);
         try
         {
-            NativeMemory.Clear(page, 4096);
+            NativeMemory.Clear(page, pageSize);
             using Ring ring = Ring.Builder().SetupRDisabled().Build(8);
-            var region = new io_uring_region_desc { user_addr = (ulong)page, size = 4096, flags = (uint)IORING_MEM_REGION_TYPE_USER };
+            var region = new io_uring_region_desc { user_addr = (ulong)page, size = pageSize, flags = (uint)IORING_MEM_REGION_TYPE_USER };
 
             ring.Submitter.RegisterMemRegion(ref region, registeredWaitArguments: true);
             ring.Submitter.RegisterEnableRings();

@@ -203,10 +203,12 @@ public unsafe class FsTests : IDisposable
         ring.Run(new Fadvise(FdOf.Handle(file), 0, 99).Build()).Result.Should().Be(-EINVAL);
         ring.Run(new Fadvise(FdOf.Handle(file), 1L << 33, 3 /* POSIX_FADV_WILLNEED */).Build()).Result.Should().Be(0, "a 64-bit length travels in sqe->addr");
 
-        nint page = (nint)NativeMemory.AlignedAlloc(8192, 4096);
+        // madvise(2) needs a page-aligned start: the page size, which is not 4096 on every arm64 kernel.
+        nuint pageSize = (nuint)Environment.SystemPageSize;
+        nint page = (nint)NativeMemory.AlignedAlloc(2 * pageSize, pageSize);
         try
         {
-            ring.Run(new Madvise((void*)page, 8192, 0 /* MADV_NORMAL */).Build()).Result.Should().Be(0);
+            ring.Run(new Madvise((void*)page, (uint)(2 * pageSize), 0 /* MADV_NORMAL */).Build()).Result.Should().Be(0);
         }
         finally
         {

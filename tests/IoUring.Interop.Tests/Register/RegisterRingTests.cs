@@ -230,11 +230,12 @@ public sealed unsafe class RegisterRingTests
     public void RegisterMemRegion_RegisteredWaitArgument_TimesOutTheWait()
     {
         using var ring = Ring.Builder().SetupRDisabled().Build(8);
-        using var page = new NativeBuffer(4096);
+        // One page of whatever size the kernel uses (16 or 64 KiB on some arm64 kernels): a region is whole pages.
+        using var page = new NativeBuffer(Environment.SystemPageSize);
         var region = new io_uring_region_desc
         {
             user_addr = (ulong)page.Pointer,
-            size = 4096,
+            size = (ulong)Environment.SystemPageSize,
             flags = (uint)IORING_MEM_REGION_TYPE_USER,
         };
         try

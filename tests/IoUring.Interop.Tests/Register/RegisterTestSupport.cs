@@ -79,7 +79,8 @@ internal sealed unsafe class NativeBuffer : IDisposable
     internal NativeBuffer(int length)
     {
         Length = length;
-        Pointer = (byte*)NativeMemory.AlignedAlloc((nuint)length, 4096);
+        // The page size, not 4096: arm64 kernels may use 16 or 64 KiB pages.
+        Pointer = (byte*)NativeMemory.AlignedAlloc((nuint)length, (nuint)Environment.SystemPageSize);
         Span.Clear();
     }
 

@@ -23,7 +23,8 @@ internal static unsafe partial class Libc
     public const int O_CREAT = 0x40;
     public const int O_TRUNC = 0x200;
     public const int O_NONBLOCK = 0x800;
-    public const int O_DIRECT = 0x4000;
+    // arm64's O_DIRECT is 0200000 (its 040000 is O_DIRECTORY); the rest of this list is the same on both.
+    public static readonly int O_DIRECT = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture is System.Runtime.InteropServices.Architecture.Arm64 ? 0x10000 : 0x4000;
     public const int O_CLOEXEC = 0x80000;
     public const int AT_FDCWD = -100;
     public const int AT_REMOVEDIR = 0x200;

@@ -231,7 +231,7 @@ namespace IoUring.Interop.Opcodes;
     "Waits for events on an epoll instance, like <c>epoll_wait(2)</c> with no timeout; the result is the number of events.",
     Man = "man2/epoll_wait.2", Liburing = "io_uring_prep_epoll_wait", Safety = "the kernel writes the events array after submission.")]
 [OpcodeField("EpollWait", "EpollFd", typeof(FileTarget), "The epoll instance.", Required = true, Slot = "fd")]
-[OpcodeField("EpollWait", "Events", typeof(EpollEvent*), "Receives the events.", Required = true, Slot = "addr")]
+[OpcodeField("EpollWait", "Events", typeof(EpollEvent*), "Receives the events, <see cref=\"EpollEvent.Size\"/> bytes each (12 on x86-64, 16 on arm64): allocate <c>EpollEvent[MaxEvents]</c> and read element i with <see cref=\"EpollEvent.At\"/>.", Required = true, Slot = "addr")]
 [OpcodeField("EpollWait", "MaxEvents", typeof(uint), "Capacity of the events array.", Required = true, Slot = "len")]
 
 [OpcodeBuilder("Pipe", nameof(io_uring_op.IORING_OP_PIPE), "6.16",
