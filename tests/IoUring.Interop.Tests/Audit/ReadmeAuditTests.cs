@@ -6,10 +6,10 @@ using Xunit;
 
 namespace IoUring.Interop.Tests.Audit;
 
-/// <summary>README's "A taste" snippet, kept word for word here and run as written.</summary>
+/// <summary>README's raw-ring NOP snippet ("The raw ring"), kept word for word here and run as written.</summary>
 public class ReadmeAuditTests
 {
-    // The body of README.md's csharp block under "## A taste", minus its using lines.
+    // The body of README.md's NOP block under "## The raw ring", minus its using lines.
     private const string Snippet = """
         using var ring = new Ring(entries: 8);
         ring.SubmissionQueue.TryPush(new Nop().Build().WithUserData(42));

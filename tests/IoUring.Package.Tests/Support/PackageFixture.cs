@@ -155,9 +155,13 @@ public sealed class PackageFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The tests that share one pack and one NativeAOT publish.</summary>
+/// <summary>
+/// The tests that pack: one pack and one NativeAOT publish (<see cref="PackageFixture"/>), and README's install
+/// commands in a fresh HOME (<see cref="FreshHomeFixture"/>). One collection, so the packs, which share the
+/// library's Release output folder, never run at the same time.
+/// </summary>
 [CollectionDefinition(Name)]
-public sealed class PackageCollection : ICollectionFixture<PackageFixture>
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>, ICollectionFixture<FreshHomeFixture>
 {
     public const string Name = "package";
 }

@@ -1,0 +1,37 @@
+// complete: newcomer-echo-iouring
+using System.Net;
+using System.Net.Sockets;
+using IoUring.Interop.Async;
+
+// An echo server and its client on loopback, both through io_uring: 10,000 round trips, every echo checked.
+const int RoundTrips = 10_000;
+using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+listener.Listen();
+
+Task server = Task.Run(async () =>
+{
+    using Socket connection = await RingEngine.Default.AcceptAsync(listener);
+    byte[] buffer = new byte[4096];
+    int received;
+    while ((received = await RingEngine.Default.ReceiveAsync(connection, buffer)) > 0)   // 0: the client closed
+        await RingEngine.Default.SendAsync(connection, buffer.AsMemory(0, received));
+});
+
+using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+client.NoDelay = true;
+await RingEngine.Default.ConnectAsync(client, listener.LocalEndPoint!);
+byte[] request = new byte[64], reply = new byte[64];
+for (int i = 0; i < RoundTrips; i++)
+{
+    BitConverter.TryWriteBytes(request, i);
+    await RingEngine.Default.SendAsync(client, request);
+    for (int got = 0; got < reply.Length;)
+        got += await RingEngine.Default.ReceiveAsync(client, reply.AsMemory(got));
+    if (!reply.AsSpan().SequenceEqual(request))
+        throw new InvalidDataException($"round trip {i}: the echo differs from the request");
+}
+
+client.Shutdown(SocketShutdown.Send);
+await server.WaitAsync(TimeSpan.FromSeconds(30));
+Console.WriteLine($"{RoundTrips} round trips ok");
