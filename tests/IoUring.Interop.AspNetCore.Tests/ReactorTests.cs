@@ -15,8 +15,8 @@ namespace IoUring.Interop.AspNetCore.Tests;
 public sealed class ReactorTests
 {
     /// <summary>One ring, so every connection shares its reactor. One client requests a handler that sleeps 200 ms;
-    /// while it sleeps, three other keep-alive connections must go on being served: at least five round trips, none
-    /// near the length of the sleep (without the hand-off the first would wait for the sleep to end). The 10 ms p99 is
+    /// while it sleeps, three other keep-alive connections must go on being served: more than two rounds of the three
+    /// (seven requests), none near the length of the sleep (under 150 ms; a loaded machine may preempt tens of ms) (without the hand-off the first would wait for the sleep to end). The 10 ms p99 is
     /// measured by bench/wrk/run.sh (sleeper-16).</summary>
     [Fact]
     public async Task A_blocking_handler_does_not_freeze_the_other_connections_of_its_ring()
@@ -54,8 +54,8 @@ public sealed class ReactorTests
 
             (await blocked.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).Should().Be("blocked");
             latencies.Sort();
-            latencies.Count.Should().BeGreaterThanOrEqualTo(5, "the ring's other connections are served while the handler sleeps");
-            latencies[^1].Should().BeLessThan(100, $"no request waits for the sleep to end (p50 {latencies[latencies.Count / 2]:F2} ms)");
+            latencies.Count.Should().BeGreaterThanOrEqualTo(7, "the ring's other connections are served while the handler sleeps");
+            latencies[^1].Should().BeLessThan(150, $"no request waits for the sleep to end (p50 {latencies[latencies.Count / 2]:F2} ms)");
         }
         finally
         {

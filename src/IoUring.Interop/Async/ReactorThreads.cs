@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace IoUring.Interop.Async;
@@ -44,6 +45,16 @@ internal static class ReactorThreads
     /// <summary>The calling thread, which lost its engine's loop, waits for a loop to take over (never returns).</summary>
     internal static void BecomeStandby()
     {
+        try
+        {
+            // It no longer belongs to its engine: name it for what it is now (debuggers, /proc/self/task/*/comm).
+            Thread.CurrentThread.Name = $"io_uring reactor standby {Interlocked.Increment(ref s_created)}";
+        }
+        catch (InvalidOperationException)
+        {
+            // A runtime that lets a thread be named once keeps the old name.
+        }
+
         var standby = new Standby();
         MakeIdle(standby);
         standby.Serve();

@@ -156,8 +156,8 @@ public sealed class EngineReactorTests(ITestOutputHelper output)
     /// <summary>The acceptance check of the reactor design: one connection's handler sleeps 200 ms on the reactor;
     /// the other connections of the same reactor must go on being served during that sleep. Without a hand-off, the
     /// first round trip started during the sleep would end only after it (one round trip, about 200 ms). Counted, not
-    /// timed: at least five round trips must complete while the handler sleeps, and the slowest must take under half
-    /// the sleep; the figures are printed (the 10 ms p99 target is measured by bench/wrk/run.sh, sleeper-16).</summary>
+    /// timed: at least ten round trips must complete while the handler sleeps, and the slowest must take well under the
+    /// sleep (150 ms: a loaded machine may preempt a round trip for tens of milliseconds); the figures are printed (the 10 ms p99 target is measured by bench/wrk/run.sh, sleeper-16).</summary>
     [Fact]
     public async Task A_handler_that_sleeps_does_not_freeze_the_other_connections_of_its_reactor()
     {
@@ -191,8 +191,8 @@ public sealed class EngineReactorTests(ITestOutputHelper output)
 
             latencies.Sort();
             output.WriteLine($"during the 200 ms sleep: {latencies.Count} round trips, p50 {latencies[latencies.Count / 2]:F2} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F2} ms, max {latencies[^1]:F2} ms; hand-offs {engine.Statistics.ReactorHandoffs}");
-            latencies.Count.Should().BeGreaterThanOrEqualTo(5, "the other connections are served while the handler sleeps");
-            latencies[^1].Should().BeLessThan(100, "no round trip waits for the sleep to end");
+            latencies.Count.Should().BeGreaterThanOrEqualTo(10, "the other connections are served while the handler sleeps");
+            latencies[^1].Should().BeLessThan(150, "no round trip waits for the sleep to end");
             engine.Statistics.ReactorHandoffs.Should().BeGreaterThan(0, "the sleeping handler made the watchdog move the loop");
 
             foreach (var pair in pairs)
