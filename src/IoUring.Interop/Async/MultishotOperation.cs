@@ -11,7 +11,11 @@ namespace IoUring.Interop.Async;
 /// engine thread appends each CQE; the consumer takes them in order and waits when none is there.</summary>
 /// <remarks>The kernel ends a multishot on its own (no IORING_CQE_F_MORE) when it runs out of provided buffers
 /// (ENOBUFS) or decides to stop; the consumer then re-arms it once it has drained what came before, so nothing is
-/// lost or reordered. The socket's handle is referenced from the first submission until <see cref="DisposeAsync"/>.</remarks>
+/// lost or reordered. The socket's handle is referenced from construction until <see cref="DisposeAsync"/>, and every
+/// arm uses the descriptor number read under that reference. A re-arm is refused, ending the stream with
+/// <see cref="ObjectDisposedException"/>, once the handle was closed (<see cref="RingEngine.CloseAsync"/> may have
+/// closed the number, which another file may reuse) or the stream's <see cref="ProvidedBufferPool"/> was disposed
+/// (its group is gone: the kernel would only answer ENOBUFS, for ever).</remarks>
 internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<bool>
 {
     private static readonly Action<object?> CancelCallback = static state => ((MultishotOperation)state!).OnTokenCancelled();
@@ -19,6 +23,7 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
     private readonly RingEngine _engine;
     private readonly SafeHandle _handle;
     private readonly SubmissionEntry _entry;
+    private readonly ProvidedBufferPool? _pool;
     private readonly bool _endsOnZero;
     private readonly Queue<CompletionEntry> _items = new();
     private readonly Lock _lock = new();
@@ -32,18 +37,38 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
     private int _errno;
     private OperationOutcome _outcome = OperationOutcome.Completed;
     private bool _handleAdded;
+    private volatile bool _poolDisposed;
+    private volatile int _armPending;
+    private ObjectDisposedException? _refused;
 
-    internal MultishotOperation(RingEngine engine, SafeHandle handle, SubmissionEntry entry, bool endsOnZero, CancellationToken cancellationToken)
+    /// <summary>Takes a reference on <paramref name="handle"/> for the stream's life and builds the entry from the
+    /// descriptor number read under it.</summary>
+    /// <exception cref="ObjectDisposedException">The handle is closed.</exception>
+    /// <exception cref="InvalidOperationException">The engine's operation table is full.</exception>
+    internal MultishotOperation(RingEngine engine, SafeHandle handle, Func<int, SubmissionEntry> build, bool endsOnZero, ProvidedBufferPool? pool, CancellationToken cancellationToken)
     {
         _engine = engine;
         _handle = handle;
-        _entry = entry;
         _endsOnZero = endsOnZero;
+        _pool = pool;
         _token = cancellationToken;
         _signal.RunContinuationsAsynchronously = false;
         Sequence = 1;
         handle.DangerousAddRef(ref _handleAdded);
-        engine.Register(this);
+        try
+        {
+            _entry = build((int)handle.DangerousGetHandle());
+            engine.Register(this);
+        }
+        catch
+        {
+            // Nothing will ever call DisposeAsync: the reference would keep the descriptor open for ever (and make
+            // Socket.Dispose wait for it).
+            _handleAdded = false;
+            handle.DangerousRelease();
+            throw;
+        }
+
         _needsRearm = true;
         if (cancellationToken.CanBeCanceled)
         {
@@ -51,8 +76,24 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
         }
     }
 
-    /// <summary>The descriptor the entry was built for (the handle is referenced while the stream lives).</summary>
-    internal static int FdOf(SafeHandle handle) => (int)handle.DangerousGetHandle();
+    /// <summary>The pool the receive takes buffers from (kept reachable with the operation, so its memory outlives
+    /// every request that may write to it), or null.</summary>
+    internal ProvidedBufferPool? Pool => _pool;
+
+    /// <summary>Any thread: the handle the stream holds a reference on, for <see cref="RingEngine.CloseAsync"/>.</summary>
+    internal SafeHandle HeldHandle => _handle;
+
+    /// <summary>Any thread: whether an arm passed its handle check and has not reached the submission queue yet, so a
+    /// close of the handle's number must wait for it (<see cref="RingEngine.CloseAsync"/>).</summary>
+    internal bool ArmPending => _armPending != 0;
+
+    /// <summary>Any thread: the pool was disposed; cancels the request and ends the stream with
+    /// <see cref="ObjectDisposedException"/>.</summary>
+    internal void OnPoolDisposed()
+    {
+        _poolDisposed = true;
+        OnTokenCancelled();
+    }
 
     /// <summary>Consumer: the next completion (a result with <c>Result &gt; 0</c> or an fd), or false at the end of the stream.</summary>
     /// <exception cref="OperationCanceledException">The stream's token fired.</exception>
@@ -84,6 +125,12 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
 
                 if (!_active && _needsRearm)
                 {
+                    if (RefuseArm())
+                    {
+                        _ended = true;
+                        ThrowIfFailed();
+                    }
+
                     _needsRearm = false;
                     _active = true;
                     rearm = true;
@@ -154,7 +201,43 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
     }
 
     /// <inheritdoc/>
-    internal override bool TryPush(SubmissionQueue queue) => queue.TryPush(_entry.WithUserData(UserData));
+    internal override bool TryPush(SubmissionQueue queue)
+    {
+        if (!queue.TryPush(_entry.WithUserData(UserData)))
+        {
+            return false;
+        }
+
+        // In the queue ahead of any close pushed later: the kernel takes the file when it issues the entry.
+        _armPending = 0;
+        return true;
+    }
+
+    // Consumer, under _lock, before an arm: whether a dependency is gone. The arm is marked pending before the handle
+    // is checked, and CloseAsync marks the handle closed before it looks for pending arms (both with full fences), so
+    // either the arm sees the handle closed or the close waits until the entry is in the submission queue.
+    private bool RefuseArm()
+    {
+        Interlocked.Exchange(ref _armPending, 1);
+        if (_handle.IsClosed)
+        {
+            _refused = new ObjectDisposedException(_handle.GetType().Name, "The handle the stream was started on is closed; its descriptor number may now name another file, so the stream is not re-armed.");
+        }
+        else if (_pool is { IsDisposed: true })
+        {
+            _refused = PoolDisposedException();
+        }
+        else
+        {
+            return false;
+        }
+
+        _armPending = 0;
+        return true;
+    }
+
+    private static ObjectDisposedException PoolDisposedException() =>
+        new(nameof(ProvidedBufferPool), "The buffer pool was disposed while the stream was open; its buffers are no longer given to the kernel.");
 
     /// <inheritdoc/>
     internal override bool OnCompletion(in CompletionEntry completion)
@@ -172,7 +255,7 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
             if (final)
             {
                 _active = false;
-                if (result == -(int)Errno.ENOBUFS || (result > 0 && !CancelRequested))
+                if (result == -(int)Errno.ENOBUFS || ((result > 0 || (result == 0 && !_endsOnZero)) && !CancelRequested))
                 {
                     // The kernel stopped (buffers ran out, or it chose to): re-armed once the consumer drained.
                     _needsRearm = true;
@@ -213,6 +296,7 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
     internal override void Abort(OperationOutcome outcome)
     {
         bool wake;
+        _armPending = 0;
         lock (_lock)
         {
             _active = false;
@@ -257,6 +341,16 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
 
     private void ThrowIfFailed()
     {
+        if (_refused is not null)
+        {
+            throw _refused;
+        }
+
+        if (_outcome == OperationOutcome.Canceled && _poolDisposed && !_token.IsCancellationRequested)
+        {
+            throw PoolDisposedException();
+        }
+
         switch (_outcome)
         {
             case OperationOutcome.Canceled:

@@ -21,6 +21,7 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
     private readonly int[] _generation;
     private readonly bool[] _lent;
     private readonly Lock _lock = new();
+    private readonly System.Collections.Generic.List<MultishotOperation> _streams = [];
     private bool _disposed;
 
     /// <summary>Allocates <paramref name="bufferCount"/> buffers of <paramref name="bufferSize"/> bytes and registers
@@ -84,10 +85,14 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
     /// <remarks>Available since Linux 5.19.</remarks>
     public RingEngine Engine => _engine;
 
-    /// <summary>Unregisters the ring (on the engine thread) and lets the memory go.</summary>
-    /// <remarks>Available since Linux 5.19.</remarks>
+    /// <summary>Ends the receive streams over the pool, unregisters the ring (on the engine thread) and lets the memory go.</summary>
+    /// <remarks>Each open <see cref="RingEngine.ReceiveManyAsync"/> stream over the pool has its request cancelled and
+    /// ends with <see cref="ObjectDisposedException"/>. The buffers stay allocated while a request that may still
+    /// write to them exists (each stream keeps the pool reachable until its last completion); after an engine fault
+    /// they are never freed, since the kernel's teardown of the ring may still write to them. Available since Linux 5.19.</remarks>
     public void Dispose()
     {
+        MultishotOperation[] streams;
         lock (_lock)
         {
             if (_disposed)
@@ -96,10 +101,18 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
             }
 
             _disposed = true;
+            streams = [.. _streams];
+        }
+
+        foreach (MultishotOperation stream in streams)
+        {
+            stream.OnPoolDisposed();
         }
 
         try
         {
+            // Unregistered, the group can no longer hand buffers out (the kernel selects them under the ring's lock,
+            // which unregistering takes), so the ring memory may go.
             _engine.RunOnEngineAsync(ring => _ring.Unregister(ring.Submitter)).GetAwaiter().GetResult();
         }
         catch (ObjectDisposedException)
@@ -108,7 +121,42 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
             _engine.Stopped.GetAwaiter().GetResult();
         }
 
+        if (_engine.Fault is not null)
+        {
+            // Requests were still in the kernel when the engine failed; the kernel cancels them only while it tears
+            // the ring down, on its own time, and may read this ring and write the buffers until then.
+            RingEngine.Abandon(this);
+            return;
+        }
+
         _ring.Dispose();
+    }
+
+    /// <summary>Whether <see cref="Dispose"/> was called.</summary>
+    internal bool IsDisposed => Volatile.Read(ref _disposed);
+
+    /// <summary>Consumer: records a receive stream over the pool, so <see cref="Dispose"/> ends it.</summary>
+    /// <exception cref="ObjectDisposedException">The pool is disposed.</exception>
+    internal void Track(MultishotOperation stream)
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(ProvidedBufferPool), "The buffer pool is disposed: a receive over it could only fail (ENOBUFS).");
+            }
+
+            _streams.Add(stream);
+        }
+    }
+
+    /// <summary>Consumer: the stream ended.</summary>
+    internal void Untrack(MultishotOperation stream)
+    {
+        lock (_lock)
+        {
+            _streams.Remove(stream);
+        }
     }
 
     /// <summary>Consumer: lends buffer <paramref name="id"/> (which the kernel filled) and returns the lending's generation.</summary>

@@ -71,9 +71,12 @@ public sealed partial class RingEngine
         EngineOperation?[] table = Volatile.Read(ref _table);
         for (int i = 0; i < Math.Min(count, table.Length); i++)
         {
-            if (Volatile.Read(ref table[i]) is RingOperation operation && operation.HeldHandle == handle && !Volatile.Read(ref operation.InKernel))
+            switch (Volatile.Read(ref table[i]))
             {
-                return true;
+                case RingOperation operation when operation.HeldHandle == handle && !Volatile.Read(ref operation.InKernel):
+                // A stream re-arming on the number: it checked the handle before it was marked closed (MultishotOperation).
+                case MultishotOperation stream when stream.HeldHandle == handle && stream.ArmPending:
+                    return true;
             }
         }
 

@@ -15,6 +15,16 @@ public sealed partial class RingEngine
 
     private volatile Exception? _fault;
 
+    /// <summary>Keeps <paramref name="memoryOwner"/> reachable for the life of the process: memory the kernel may
+    /// still write after a fault.</summary>
+    internal static void Abandon(object memoryOwner)
+    {
+        lock (Abandoned)
+        {
+            Abandoned.Add(memoryOwner);
+        }
+    }
+
     /// <summary>The error that stopped the engine thread, or null.</summary>
     internal Exception? Fault => _fault;
 
@@ -61,6 +71,12 @@ public sealed partial class RingEngine
             if (table[i] is not EngineOperation operation || !operation.InKernel)
             {
                 continue;
+            }
+
+            if (operation is MultishotOperation { Pool: { } pool })
+            {
+                // The receive may have picked one of the pool's buffers; the kernel may fill it during teardown.
+                Abandon(pool);
             }
 
             if (operation is RingOperation single)

@@ -25,12 +25,13 @@ public sealed unsafe partial class RingEngine
     /// <param name="createMode">Permissions of a created file (before the umask).</param>
     /// <param name="cancellationToken">Cancels the request in the kernel.</param>
     /// <returns>The open file, owning its descriptor.</returns>
-    /// <exception cref="ArgumentException">An argument is out of range or not supported.</exception>
+    /// <exception cref="ArgumentException">An argument is out of range or not supported; <paramref name="createMode"/> has bits that are not permissions.</exception>
     /// <exception cref="IoUringException">The kernel refused (ENOENT, EACCES, EEXIST...).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/openat.2.html"/>
     public ValueTask<SafeFileHandle> OpenAsync(string path, FileMode mode, FileAccess access, FileOptions options = FileOptions.None, UnixFileMode createMode = (UnixFileMode)0x1B6, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        UnixCreateMode.ThrowIfUndefined(createMode, nameof(createMode));
         int flags = OpenFlags(mode, access, options);
         return Start<SafeFileHandle>(Prepare("openat", RingOperation.ErrorKind.File, cancellationToken, (path, flags, createMode), static (operation, args) =>
             new OpenAt(LinuxFlags.AT_FDCWD, operation.PinPath(args.path)) { Flags = args.flags, Mode = (uint)args.createMode }.Build()));

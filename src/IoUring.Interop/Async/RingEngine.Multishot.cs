@@ -34,13 +34,16 @@ public sealed partial class RingEngine
     /// multishot request (IORING_OP_RECV with IORING_RECV_MULTISHOT).</summary>
     /// <remarks>The stream ends when the peer closes its side. When the pool runs dry the kernel stops (ENOBUFS) and
     /// the stream re-arms once the consumer has taken what came before: dispose each <see cref="ReceivedBuffer"/>
-    /// promptly. Available since Linux 6.0.</remarks>
+    /// promptly. Disposing the pool ends the stream (the kernel's request is cancelled) with
+    /// <see cref="ObjectDisposedException"/>, as does a pool disposed before the first <c>MoveNextAsync</c>.
+    /// Available since Linux 6.0.</remarks>
     /// <param name="socket">A connected socket.</param>
     /// <param name="pool">Buffers registered with this engine.</param>
     /// <param name="cancellationToken">Ends the stream (also <c>WithCancellation</c>).</param>
     /// <returns>The received chunks, in order; each must be disposed.</returns>
     /// <exception cref="ArgumentException"><paramref name="pool"/> belongs to another engine.</exception>
     /// <exception cref="SocketException">The receive failed.</exception>
+    /// <exception cref="ObjectDisposedException">From <c>MoveNextAsync</c>: the pool, the socket or the engine was disposed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_prep_recv_multishot.3.html"/>
     public IAsyncEnumerable<ReceivedBuffer> ReceiveManyAsync(Socket socket, ProvidedBufferPool pool, CancellationToken cancellationToken = default)
     {
@@ -57,8 +60,8 @@ public sealed partial class RingEngine
 
     private async IAsyncEnumerable<Socket> AcceptMany(Socket listener, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        SubmissionEntry entry = new AcceptMulti(new Fd(MultishotOperation.FdOf(listener.SafeHandle))) { Flags = LinuxFlags.SOCK_CLOEXEC }.Build();
-        var stream = new MultishotOperation(this, listener.SafeHandle, entry, endsOnZero: false, cancellationToken);
+        var stream = new MultishotOperation(this, listener.SafeHandle, static fd => new AcceptMulti(new Fd(fd)) { Flags = LinuxFlags.SOCK_CLOEXEC }.Build(),
+            endsOnZero: false, pool: null, cancellationToken);
         try
         {
             while (true)
@@ -83,10 +86,12 @@ public sealed partial class RingEngine
 
     private async IAsyncEnumerable<ReceivedBuffer> ReceiveMany(Socket socket, ProvidedBufferPool pool, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        SubmissionEntry entry = new RecvMulti(new Fd(MultishotOperation.FdOf(socket.SafeHandle)), pool.GroupId).Build();
-        var stream = new MultishotOperation(this, socket.SafeHandle, entry, endsOnZero: true, cancellationToken);
+        ushort group = pool.GroupId;
+        var stream = new MultishotOperation(this, socket.SafeHandle, fd => new RecvMulti(new Fd(fd), group).Build(), endsOnZero: true, pool, cancellationToken);
         try
         {
+            // Tracked before the first arm, so a Dispose of the pool from now on ends the stream.
+            pool.Track(stream);
             while (true)
             {
                 (bool has, CompletionEntry item) = await stream.NextAsync().ConfigureAwait(false);
@@ -108,6 +113,8 @@ public sealed partial class RingEngine
                     pool.ReturnUntaken(id);
                 }
             }
+
+            pool.Untrack(stream);
         }
     }
 }

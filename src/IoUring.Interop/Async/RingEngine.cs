@@ -283,7 +283,7 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     /// <summary>Runs <paramref name="action"/> on the engine thread (registrations must come from the single issuer).</summary>
     internal Task RunOnEngineAsync(Action<Ring> action)
     {
-        var command = new EngineCommand(action);
+        var command = new EngineCommand(this, action);
         if (TryEnterRing(out bool fromUser))
         {
             try
@@ -298,7 +298,7 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
             return command.Completion.Task;
         }
 
-        ObjectDisposedException.ThrowIf(_disposeRequested, this);
+        ThrowIfStopped();
         _commands.Enqueue(command);
         Wake();
         return command.Completion.Task;
@@ -321,7 +321,7 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
     private readonly record struct CancelRequest(EngineOperation Operation, uint Sequence);
 
     /// <summary>Work that must run on the engine thread.</summary>
-    private sealed class EngineCommand(Action<Ring> action)
+    private sealed class EngineCommand(RingEngine engine, Action<Ring> action)
     {
         internal TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -338,6 +338,7 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
             }
         }
 
-        internal void Fail() => Completion.TrySetException(new ObjectDisposedException(nameof(RingEngine)));
+        // With the fault, if the engine stopped on one, as the inner exception.
+        internal void Fail() => Completion.TrySetException(engine.StoppedException("The engine stopped before running the command."));
     }
 }

@@ -116,8 +116,11 @@ public sealed unsafe partial class Submitter
     }
 
     /// <summary>Like <see cref="SubmitAndWait"/>, with a timeout, a minimum wait and a signal mask (<c>IORING_ENTER_EXT_ARG</c>).</summary>
-    /// <remarks>Fails with ETIME when the timeout passes first. A wait interrupted by a signal (EINTR) is retried with the
-    /// time that remains, as .NET's own timed waits do; <see cref="TrySubmitWithArgs"/> reports it instead.
+    /// <remarks>Fails with ETIME when the timeout passes first (unless entries were submitted: then the count is
+    /// returned, as the kernel does). With <see cref="SubmitArgs.MinWaitUsec"/>, returns with fewer than
+    /// <paramref name="want"/> completions once the minimum wait has passed and at least one is ready. A wait
+    /// interrupted by a signal (EINTR) is retried with what remains of the timeout and of the minimum wait, as .NET's
+    /// own timed waits do; <see cref="TrySubmitWithArgs"/> reports it instead.
     /// Available since Linux 5.11 (<c>IORING_FEAT_EXT_ARG</c>).</remarks>
     /// <returns>The number of entries submitted.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The timeout is negative or its nanoseconds are not below one second.</exception>
@@ -128,42 +131,38 @@ public sealed unsafe partial class Submitter
     {
         uint wanted = Want(want);
         long started = Stopwatch.GetTimestamp();
-        SubmitArgs attempt = args;
-        int result;
-        uint pending;
-        while ((result = SubmitWithArgsCore(wanted, attempt, out pending)) == Interrupted)
+        int result = SubmitWithArgsCore(wanted, args, out uint pending);
+        if (result == Interrupted)
         {
-            attempt = TimeLeft(args, started);
+            // Nothing was submitted and no completion is ready: the kernel returns -EINTR only then (io_uring/wait.c
+            // ends io_cqring_wait with 0 whenever the completion queue holds an entry).
+            WaitOut(wanted, args, started, timeoutIsError: true);
+            return 0;
         }
 
         int submitted = IoUringException.ThrowIfError(result, "io_uring_enter");
-        if (MustWaitAgain(submitted, pending, wanted))
-        {
-            // The entries are in; only the wait is retried, and like the kernel's own wait after a submission, its
-            // timeout is not an error (io_uring_enter returns the submitted count then).
-            do
-            {
-                attempt = TimeLeft(args, started);
-                result = SubmitWithArgsCore(wanted, attempt, out _);
-            }
-            while (result == Interrupted);
 
-            if (result < 0 && result != -(int)Errno.ETIME)
-                IoUringException.Throw(-result, "io_uring_enter");
+        // A partial submission skips the kernel's wait, so there is nothing to finish.
+        if (wanted > 0 && (uint)submitted == pending)
+        {
+            // The entries are in; only the wait is finished, and like the kernel's own wait after a submission, its
+            // timeout is not an error (io_uring_enter returns the submitted count then).
+            WaitOut(wanted, args, started, timeoutIsError: submitted == 0);
         }
 
         return submitted;
     }
 
     /// <summary>Waits until the submission queue has a free slot (<c>IORING_ENTER_SQ_WAIT</c>), for SQPOLL rings.</summary>
-    /// <remarks>A wait interrupted by a signal (EINTR) is retried. Available since Linux 5.10.</remarks>
+    /// <remarks>Wakes the polling thread first when it sleeps (<c>IORING_SQ_NEED_WAKEUP</c>): a sleeping thread consumes
+    /// nothing, so the wait would never end. A wait interrupted by a signal (EINTR) is retried. Available since Linux 5.10.</remarks>
     /// <returns>The kernel's result (0).</returns>
     /// <exception cref="IoUringException">io_uring_enter(2) failed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/io_uring_enter.2.html"/>
     public int SqueueWait()
     {
         int result;
-        while ((result = EnterCore(0, 0, IORING_ENTER_SQ_WAIT, null)) == Interrupted)
+        while ((result = EnterCore(0, 0, IORING_ENTER_SQ_WAIT | SqWakeupIfAsleep(), null)) == Interrupted)
         {
         }
 
@@ -283,6 +282,20 @@ public sealed unsafe partial class Submitter
         return result;
     }
 
+    // IORING_ENTER_SQ_WAIT only sleeps until the polling thread takes entries (io_sqpoll_wait_sq, io_uring/sqpoll.c); a
+    // thread that went to sleep takes none until IORING_ENTER_SQ_WAKEUP, which the kernel handles before the wait.
+    private uint SqWakeupIfAsleep()
+    {
+        if (!_sqPoll)
+        {
+            return 0;
+        }
+
+        // Full fence before reading NEED_WAKEUP, as in SubmitCore.
+        Interlocked.MemoryBarrier();
+        return (_sq.RawFlags & IORING_SQ_NEED_WAKEUP) != 0 ? IORING_ENTER_SQ_WAKEUP : 0;
+    }
+
     // The typed path: the generated Syscalls.Enter overloads (no argument, or io_uring_getevents_arg with EXT_ARG).
     private int EnterCore(uint toSubmit, uint minComplete, uint flags, io_uring_getevents_arg* extArg)
     {
@@ -324,17 +337,110 @@ public sealed unsafe partial class Submitter
     private bool MustWaitAgain(int result, uint pending, uint wanted) =>
         wanted > 0 && result > 0 && (uint)result == pending && (uint)_ring.CompletionQueue.Count < wanted;
 
-    private static SubmitArgs TimeLeft(in SubmitArgs args, long started) =>
-        args.HasTimeout ? args.WithTimeout(Remaining(args.Timeout, started)) : args;
-
-    // What is left of a relative wait timeout once the time since `started` is spent; zero once it is all spent, so
-    // the retried wait ends with the ETIME the uninterrupted one would have given.
-    private static Timespec Remaining(in Timespec timeout, long started)
+    // Finishes a SubmitWithArgs wait the kernel ended with fewer than `wanted` completions. Such a return is either
+    // the kernel's own answer (the timeout, or the minimum wait: io_uring/wait.c) or a signal. The submitted count
+    // io_uring_enter returns after a submission hides which; the clock and the queue tell them apart, because the
+    // kernel's rules are about both: a signal is retried with what is left of the timeout and of the minimum wait.
+    private void WaitOut(uint wanted, in SubmitArgs args, long started, bool timeoutIsError)
     {
-        long total = timeout.Seconds * NanosecondsPerSecond + timeout.Nanoseconds;
-        long left = Math.Max(0, total - (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds);
-        return Timespec.From(left / NanosecondsPerSecond, left % NanosecondsPerSecond);
+        while (true)
+        {
+            switch (NextWait(args, started, ref wanted, out SubmitArgs rest))
+            {
+                case WaitState.Done:
+                    return;
+                case WaitState.TimedOut:
+                    if (timeoutIsError)
+                    {
+                        IoUringException.Throw((int)Errno.ETIME, "io_uring_enter");
+                    }
+
+                    return;
+            }
+
+            int result = SubmitWithArgsCore(wanted, rest, out _);
+            if (result < 0 && result != Interrupted && result != -(int)Errno.ETIME)
+            {
+                IoUringException.Throw(-result, "io_uring_enter");
+            }
+
+            // ETIME, EINTR and 0 alike: the next look at the clock and the queue decides.
+        }
     }
+
+    private enum WaitState
+    {
+        Done,
+        TimedOut,
+        WaitAgain,
+    }
+
+    // The kernel's rules for a wait with EXT_ARG (io_cqring_wait and io_cqring_min_timer_wakeup, io_uring/wait.c):
+    // - `want` completions end the wait;
+    // - the timeout ends it (ETIME when the queue is empty, 0 otherwise);
+    // - once min_wait_usec has passed, any completion ends it; with no timeout, the minimum wait ends it even with none;
+    //   with a timeout and none ready, the wait goes on until the timeout for a single completion.
+    // A return before any of these is a signal's doing, and the rest of the wait is computed here.
+    private WaitState NextWait(in SubmitArgs args, long started, ref uint wanted, out SubmitArgs rest)
+    {
+        rest = args;
+        uint ready = (uint)_ring.CompletionQueue.Count;
+        if (ready >= wanted)
+        {
+            return WaitState.Done;
+        }
+
+        long elapsed = (long)Stopwatch.GetElapsedTime(started).TotalNanoseconds;
+        long timeout = args.HasTimeout ? Nanoseconds(args.Timeout) : long.MaxValue;
+        if (elapsed >= timeout)
+        {
+            return ready == 0 ? WaitState.TimedOut : WaitState.Done;
+        }
+
+        long timeLeft = timeout - elapsed;
+        long minWait = (long)args.MinWaitUsec * 1000;
+        if (args.MinWaitUsec != 0 && elapsed >= minWait)
+        {
+            if (ready > 0)
+            {
+                return WaitState.Done;
+            }
+
+            if (!args.HasTimeout)
+            {
+                return WaitState.TimedOut;
+            }
+
+            // The kernel's second phase: one completion, until the timeout.
+            wanted = 1;
+            rest = args.WithMinWaitUsec(0).WithTimeout(FromNanoseconds(timeLeft));
+            return WaitState.WaitAgain;
+        }
+
+        if (args.MinWaitUsec != 0)
+        {
+            // Rounded up, and never past the timeout (SubmitWithArgsCore refuses a minimum longer than the timeout).
+            long minLeftUsec = (minWait - elapsed + 999) / 1000;
+            if (args.HasTimeout)
+            {
+                minLeftUsec = Math.Min(minLeftUsec, timeLeft / 1000);
+            }
+
+            rest = rest.WithMinWaitUsec((uint)minLeftUsec);
+        }
+
+        if (args.HasTimeout)
+        {
+            rest = rest.WithTimeout(FromNanoseconds(timeLeft));
+        }
+
+        return WaitState.WaitAgain;
+    }
+
+    private static long Nanoseconds(in Timespec timeout) =>
+        timeout.Seconds >= long.MaxValue / NanosecondsPerSecond ? long.MaxValue : timeout.Seconds * NanosecondsPerSecond + timeout.Nanoseconds;
+
+    private static Timespec FromNanoseconds(long nanoseconds) => Timespec.From(nanoseconds / NanosecondsPerSecond, nanoseconds % NanosecondsPerSecond);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static SubmitStatus ToStatus(int result, out int submitted)
