@@ -33,7 +33,14 @@ public sealed unsafe partial class RingEngine
         ArgumentException.ThrowIfNullOrEmpty(path);
         int flags = OpenFlags(mode, access, options);
         return Start<SafeFileHandle>(Prepare("openat", RingOperation.ErrorKind.File, cancellationToken, (path, flags, createMode), static (operation, args) =>
-            new OpenAt(LinuxFlags.AT_FDCWD, operation.PinPath(args.path)) { Flags = args.flags, Mode = (uint)args.createMode }.Build()));
+        {
+            if ((args.flags & LinuxFlags.O_CREAT) != 0)
+            {
+                operation.MarkCreates();
+            }
+
+            return new OpenAt(LinuxFlags.AT_FDCWD, operation.PinPath(args.path)) { Flags = args.flags, Mode = (uint)args.createMode }.Build();
+        }));
     }
 
     /// <summary>Reads into <paramref name="buffer"/> from <paramref name="offset"/> (IORING_OP_READ, like pread(2)).</summary>

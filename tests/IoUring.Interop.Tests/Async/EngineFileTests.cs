@@ -89,10 +89,10 @@ public class EngineFileTests : IDisposable
     {
         await using var engine = new RingEngine();
         Func<Task> open = () => engine.OpenAsync(_dir.File("missing"), FileMode.Open, FileAccess.Read).Within();
-        (await open.Should().ThrowAsync<IoUringException>()).Which.Errno.Should().Be(2, "ENOENT");
+        (await open.Should().ThrowAsync<FileNotFoundException>()).WithInnerException<IoUringException>().Which.Errno.Should().Be(2, "ENOENT");
 
         Func<Task> stat = () => engine.StatAsync(_dir.File("missing")).Within();
-        (await stat.Should().ThrowAsync<IoUringException>()).Which.ErrnoName.Should().Be("ENOENT");
+        (await stat.Should().ThrowAsync<FileNotFoundException>()).WithInnerException<IoUringException>().Which.ErrnoName.Should().Be("ENOENT");
 
         string path = _dir.File("exists");
         File.WriteAllText(path, "x");
