@@ -21,7 +21,7 @@ namespace IoUring.Interop.Async;
 /// <see cref="ManualResetValueTaskSourceCore{TResult}"/> turns a stale or second await into an exception.</remarks>
 internal sealed unsafe partial class RingOperation : EngineOperation,
     IValueTaskSource, IValueTaskSource<int>, IValueTaskSource<long>, IValueTaskSource<CompletionEntry>,
-    IValueTaskSource<StatxBuffer>, IValueTaskSource<PollEvents>, IValueTaskSource<SafeFileHandle>, IValueTaskSource<Socket>,
+    IValueTaskSource<FileStatus>, IValueTaskSource<PollEvents>, IValueTaskSource<SafeFileHandle>, IValueTaskSource<Socket>,
     IValueTaskSource<SocketReceiveFromResult>
 {
     /// <summary>Bytes of fixed scratch: a statx buffer (256) or sockaddr storage (128) at 0, then the rest.</summary>
@@ -463,11 +463,11 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
     CompletionEntry IValueTaskSource<CompletionEntry>.GetResult(short token) => Take(token, out _);
 
     /// <inheritdoc/>
-    StatxBuffer IValueTaskSource<StatxBuffer>.GetResult(short token)
+    FileStatus IValueTaskSource<FileStatus>.GetResult(short token)
     {
         StatxBuffer statx = _statx;
         TakeChecked(token);
-        return statx;
+        return new FileStatus(statx);
     }
 
     /// <inheritdoc/>
