@@ -78,6 +78,8 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
             _wakeup.Dispose();
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_startError);
         }
+
+        RingEngineMetrics.Track(this);
     }
 
     /// <summary>The first engine of <see cref="RingEngineGroup.Default"/>.</summary>
