@@ -7,6 +7,11 @@ namespace IoUring.Interop.AspNetCore;
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
 public sealed class IoUringTransportOptions
 {
+    /// <summary>The configuration section <c>UseIoUring()</c> binds these options from, next to Kestrel's own:
+    /// <c>"Kestrel:IoUring"</c> (in appsettings.json, <c>{ "Kestrel": { "IoUring": { "EngineCount": 2 } } }</c>; in the
+    /// environment, <c>Kestrel__IoUring__EngineCount=2</c>).</summary>
+    public const string ConfigurationSectionName = "Kestrel:IoUring";
+
     /// <summary>How many rings (each with its own submit/reap thread) serve the connections, round-robin.</summary>
     /// <remarks>Default: half the processor count, at least 1 — the other half runs the application's continuations.</remarks>
     public int EngineCount { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
