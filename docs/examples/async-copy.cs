@@ -17,15 +17,13 @@ long offset = 0;
 int read;
 while ((read = await engine.ReadAsync(source, buffer, offset)) > 0)
 {
-    // pwrite may write less than asked (a full disk): write the rest.
-    for (int written = 0; written < read;)
-        written += await engine.WriteAsync(target, buffer.AsMemory(written, read - written), offset + written);
+    await engine.WriteAsync(target, buffer.AsMemory(0, read), offset);   // all of it, as RandomAccess.WriteAsync
     offset += read;
 }
 
-await engine.FlushAsync(target);                      // fsync
-StatxBuffer stat = await engine.StatAsync(targetPath);
-Console.WriteLine($"copied {stat.Size} bytes");
+await engine.FlushToDiskAsync(target);                 // fsync
+FileStatus stat = await engine.StatAsync(targetPath);
+Console.WriteLine($"copied {stat.Length} bytes");
 
 if (!File.ReadAllBytes(targetPath).SequenceEqual(File.ReadAllBytes(sourcePath)))
     throw new InvalidDataException("the copy differs from the source");

@@ -26,6 +26,11 @@ namespace IoUring.Interop.AspNetCore;
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
 public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConnectionListenerFactorySelector, IAsyncDisposable
 {
+    /// <summary>The name of the transport's <see cref="System.Diagnostics.Metrics.Meter"/>: io_uring.transport.connections,
+    /// .active_connections, .bytes (tagged network.io.direction) and .accept_errors (docs/aspnetcore.md). The rings
+    /// themselves report on <see cref="IoUring.Interop.Async.RingEngine.MeterName"/>.</summary>
+    public const string MeterName = "IoUring.Interop.AspNetCore";
+
     private readonly IoUringTransportOptions _options;
     private readonly IOptions<SocketTransportOptions> _socketOptions;
     private readonly ILoggerFactory _loggerFactory;

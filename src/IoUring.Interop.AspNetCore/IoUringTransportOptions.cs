@@ -8,6 +8,11 @@ namespace IoUring.Interop.AspNetCore;
 /// <seealso href="https://man7.org/linux/man-pages/man7/io_uring.7.html"/>
 public sealed class IoUringTransportOptions
 {
+    /// <summary>The configuration section <c>UseIoUring()</c> binds these options from, next to Kestrel's own:
+    /// <c>"Kestrel:IoUring"</c> (in appsettings.json, <c>{ "Kestrel": { "IoUring": { "EngineCount": 2 } } }</c>; in the
+    /// environment, <c>Kestrel__IoUring__EngineCount=2</c>).</summary>
+    public const string ConfigurationSectionName = "Kestrel:IoUring";
+
     /// <summary>How many rings (each with its own thread, a reactor by default) serve the connections, round-robin.</summary>
     /// <remarks>Default: one per processor, since with <see cref="ContinuationMode.Reactor"/> each ring's thread also runs
     /// its connections' requests (docs/aspnetcore.md, "Reactors").</remarks>

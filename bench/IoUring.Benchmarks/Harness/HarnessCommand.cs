@@ -14,6 +14,7 @@ public static class HarnessCommand
         "       IoUring.Benchmarks async-read --engine iouring|randomaccess --file PATH --qd Q [--block 4096] [--seconds S] [--direct]\n" +
         "                                     [--continuations pool|inline] [--engines N]\n" +
         "       IoUring.Benchmarks echo --engine iouring|sockets --connections N --size B [--seconds S] [--continuations pool|inline]\n" +
+        "       IoUring.Benchmarks http-client --handler iouring|default [--concurrency N] [--seconds S]\n" +
         "       IoUring.Benchmarks bdn [filter] [BenchmarkDotNet options]";
 
     /// <summary>Runs one command; 0 with the result line on <paramref name="output"/>, 2 on bad arguments.</summary>
@@ -39,6 +40,9 @@ public static class HarnessCommand
                     return 0;
                 case "echo":
                     output.WriteLine(EchoHarness.Run(EchoOptions.Parse(args.AsSpan(1))).Format());
+                    return 0;
+                case "http-client":
+                    output.WriteLine(HttpClientHarness.Run(args.AsSpan(1)));
                     return 0;
                 case EchoServer.Command:
                     return EchoServer.Run(args.AsSpan(1), Console.In, output);

@@ -94,6 +94,9 @@ internal sealed partial class IoUringConnection : ConnectionContext
         _application.Input.CancelPendingRead();
     }
 
+    // 1 while the connection counts as active in the transport's meter.
+    private int _counted = 1;
+
     public override async ValueTask DisposeAsync()
     {
         Transport.Input.Complete();
@@ -110,6 +113,10 @@ internal sealed partial class IoUringConnection : ConnectionContext
         {
             _socket.Dispose();
             _connectionClosedSource.Dispose();
+            if (Interlocked.Exchange(ref _counted, 0) == 1)
+            {
+                TransportMetrics.ConnectionClosed();
+            }
         }
     }
 
@@ -138,6 +145,7 @@ internal sealed partial class IoUringConnection : ConnectionContext
                 }
 
                 input.Advance(received);
+                TransportMetrics.Received(received);
 
                 // Back-pressure: FlushAsync waits while Kestrel has MaxReadBufferSize unread; no receive is in flight
                 // meanwhile, so the kernel's receive buffer fills and TCP closes the client's window.
@@ -198,6 +206,7 @@ internal sealed partial class IoUringConnection : ConnectionContext
                         ? await _engine.SendAsync(_socket, buffer.First).ConfigureAwait(false)
                         : await _engine.SendAsync(_socket, buffer).ConfigureAwait(false);
                     buffer = buffer.Slice(sent);
+                    TransportMetrics.Sent(sent);
                 }
 
                 output.AdvanceTo(result.Buffer.End);

@@ -135,6 +135,7 @@ internal sealed class IoUringConnectionListener : IConnectionListener
             {
                 // The client gave up before we accepted it; the listener is fine (accept(2): ECONNABORTED). The
                 // stream ended with the error: start a new one.
+                TransportMetrics.AcceptError();
                 Log.AcceptRetried(_logger, EndPoint.ToString() ?? string.Empty, e.SocketErrorCode.ToString());
                 await DisposeStreamAsync().ConfigureAwait(false);
                 continue;
@@ -146,6 +147,7 @@ internal sealed class IoUringConnectionListener : IConnectionListener
             }
 
             var connection = new IoUringConnection(accepted, _engines.Next(), _memoryPool, _options, _logger);
+            TransportMetrics.ConnectionOpened();
             connection.Start();
             return connection;
         }

@@ -4,15 +4,15 @@ using System.Net.Sockets;
 namespace IoUring.Interop.Async;
 
 /// <summary>Turns a failed completion into the exception .NET code expects: <see cref="SocketException"/> with the
-/// matching <see cref="SocketError"/> for socket operations, <see cref="IoUringException"/> (an IOException carrying
-/// the errno) for the rest.</summary>
+/// matching <see cref="SocketError"/> for socket operations, what File and RandomAccess throw for file operations
+/// (<see cref="FileErrors"/>).</summary>
 internal static class AsyncErrors
 {
     /// <summary>The exception for <paramref name="errno"/> returned by operation <paramref name="name"/>.</summary>
-    internal static Exception For(RingOperation.ErrorKind kind, int errno, string name) =>
+    internal static Exception For(RingOperation.ErrorKind kind, int errno, string name, string? path = null, bool creates = false) =>
         kind == RingOperation.ErrorKind.Socket
             ? new SocketException((int)ToSocketError(errno))
-            : new IoUringException(errno, name);
+            : FileErrors.For((Errno)errno, name, path, creates);
 
     /// <summary>The <see cref="SocketError"/> .NET reports for a Linux errno (as System.Net.Sockets maps them).</summary>
     internal static SocketError ToSocketError(int errno) => (Errno)errno switch

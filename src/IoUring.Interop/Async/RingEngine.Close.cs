@@ -52,7 +52,7 @@ public sealed partial class RingEngine
     {
         try
         {
-            return Start(Prepare("close", RingOperation.ErrorKind.File, CancellationToken.None, fd, static (_, fd) => new Close(new Fd(fd)).Build()));
+            return Start(Prepare("close", RingOperation.ErrorKind.Errno, CancellationToken.None, fd, static (_, fd) => new Close(new Fd(fd)).Build()));
         }
         catch (ObjectDisposedException)
         {

@@ -25,8 +25,13 @@ public sealed unsafe partial class RingEngine
     /// <param name="createMode">Permissions of a created file (before the umask).</param>
     /// <param name="cancellationToken">Cancels the request in the kernel.</param>
     /// <returns>The open file, owning its descriptor.</returns>
-    /// <exception cref="ArgumentException">An argument is out of range or not supported; <paramref name="createMode"/> has bits that are not permissions.</exception>
-    /// <exception cref="IoUringException">The kernel refused (ENOENT, EACCES, EEXIST...).</exception>
+        /// <exception cref="ArgumentException">An argument is out of range or not supported; <paramref name="createMode"/> has bits that are not permissions.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist (ENOENT); the message names the full path.</exception>
+    /// <exception cref="DirectoryNotFoundException">A directory of the path does not exist (ENOENT, ENOTDIR).</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission denied (EACCES, EPERM).</exception>
+    /// <exception cref="PathTooLongException">The path or a component is too long (ENAMETOOLONG).</exception>
+    /// <exception cref="IOException">Any other errno (EEXIST...): an <see cref="IoUringException"/> with the errno as HResult;
+    /// for the types above the errno is on the <see cref="IoUringException"/> that is their inner exception.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/openat.2.html"/>
     public ValueTask<SafeFileHandle> OpenAsync(string path, FileMode mode, FileAccess access, FileOptions options = FileOptions.None, UnixFileMode createMode = (UnixFileMode)0x1B6, CancellationToken cancellationToken = default)
     {
@@ -34,7 +39,14 @@ public sealed unsafe partial class RingEngine
         UnixCreateMode.ThrowIfUndefined(createMode, nameof(createMode));
         int flags = OpenFlags(mode, access, options);
         return Start<SafeFileHandle>(Prepare("openat", RingOperation.ErrorKind.File, cancellationToken, (path, flags, createMode), static (operation, args) =>
-            new OpenAt(LinuxFlags.AT_FDCWD, operation.PinPath(args.path)) { Flags = args.flags, Mode = (uint)args.createMode }.Build()));
+        {
+            if ((args.flags & LinuxFlags.O_CREAT) != 0)
+            {
+                operation.MarkCreates();
+            }
+
+            return new OpenAt(LinuxFlags.AT_FDCWD, operation.PinPath(args.path)) { Flags = args.flags, Mode = (uint)args.createMode }.Build();
+        }));
     }
 
     /// <summary>Reads into <paramref name="buffer"/> from <paramref name="offset"/> (IORING_OP_READ, like pread(2)).</summary>
@@ -44,7 +56,7 @@ public sealed unsafe partial class RingEngine
     /// <param name="offset">The file offset; -1 reads at (and advances) the file position.</param>
     /// <param name="cancellationToken">Cancels the request in the kernel.</param>
     /// <returns>The number of bytes read; 0 at end of file.</returns>
-    /// <exception cref="IoUringException">The kernel refused.</exception>
+    /// <exception cref="IOException">The kernel refused (<see cref="UnauthorizedAccessException"/> for EBADF/EACCES; docs/errors.md).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/pread.2.html"/>
     public ValueTask<int> ReadAsync(SafeFileHandle file, Memory<byte> buffer, long offset, CancellationToken cancellationToken = default)
     {
@@ -54,16 +66,19 @@ public sealed unsafe partial class RingEngine
             new Read(new Fd(operation.AddRef(args.file)), operation.Pin(args.buffer), (uint)args.buffer.Length) { Offset = args.offset }.Build()));
     }
 
-    /// <summary>Writes <paramref name="buffer"/> at <paramref name="offset"/> (IORING_OP_WRITE, like pwrite(2)).</summary>
-    /// <remarks>Available since Linux 5.6.</remarks>
+    /// <summary>Writes what one pwrite(2) takes of <paramref name="buffer"/> at <paramref name="offset"/> (one IORING_OP_WRITE).</summary>
+    /// <remarks>For those who want pwrite's count: it may be less than asked (a full disk, a signal, a pipe).
+    /// <see cref="WriteAsync(SafeFileHandle, ReadOnlyMemory{byte}, long, CancellationToken)"/> writes everything, as
+    /// <see cref="RandomAccess.WriteAsync(SafeFileHandle, ReadOnlyMemory{byte}, long, CancellationToken)"/> does.
+    /// Available since Linux 5.6.</remarks>
     /// <param name="file">The file.</param>
     /// <param name="buffer">What to write; pinned until the completion.</param>
     /// <param name="offset">The file offset; -1 writes at (and advances) the file position.</param>
     /// <param name="cancellationToken">Cancels the request in the kernel.</param>
     /// <returns>The number of bytes written (may be less than asked, as with pwrite).</returns>
-    /// <exception cref="IoUringException">The kernel refused.</exception>
+    /// <exception cref="IOException">The kernel refused (docs/errors.md lists the exception for each errno).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/pwrite.2.html"/>
-    public ValueTask<int> WriteAsync(SafeFileHandle file, ReadOnlyMemory<byte> buffer, long offset, CancellationToken cancellationToken = default)
+    public ValueTask<int> WritePartialAsync(SafeFileHandle file, ReadOnlyMemory<byte> buffer, long offset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentOutOfRangeException.ThrowIfLessThan(offset, -1);
@@ -79,7 +94,7 @@ public sealed unsafe partial class RingEngine
     /// <param name="cancellationToken">Cancels the request in the kernel.</param>
     /// <returns>The total number of bytes read.</returns>
     /// <exception cref="ArgumentException">More than 1024 buffers.</exception>
-    /// <exception cref="IoUringException">The kernel refused.</exception>
+    /// <exception cref="IOException">The kernel refused (<see cref="UnauthorizedAccessException"/> for EBADF/EACCES; docs/errors.md).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/preadv.2.html"/>
     public ValueTask<long> ReadAsync(SafeFileHandle file, IReadOnlyList<Memory<byte>> buffers, long offset, CancellationToken cancellationToken = default)
     {
@@ -88,31 +103,34 @@ public sealed unsafe partial class RingEngine
             new Readv(new Fd(operation.AddRef(args.file)), PinVectors(operation, args.buffers, static memory => memory), (uint)args.buffers.Count) { Offset = args.offset }.Build()));
     }
 
-    /// <summary>Writes several buffers in one request (IORING_OP_WRITEV, like pwritev(2)).</summary>
-    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <summary>Writes what one pwritev(2) takes of several buffers (one IORING_OP_WRITEV).</summary>
+    /// <remarks>The count may be less than the buffers' total; <see cref="WriteAsync(SafeFileHandle, IReadOnlyList{ReadOnlyMemory{byte}}, long, CancellationToken)"/>
+    /// writes everything. Available since Linux 5.1.</remarks>
     /// <param name="file">The file.</param>
     /// <param name="buffers">Up to 1024 buffers, written in order; each pinned until the completion.</param>
     /// <param name="offset">The file offset; -1 for the file position.</param>
     /// <param name="cancellationToken">Cancels the request in the kernel.</param>
     /// <returns>The total number of bytes written.</returns>
     /// <exception cref="ArgumentException">More than 1024 buffers.</exception>
-    /// <exception cref="IoUringException">The kernel refused.</exception>
+    /// <exception cref="IOException">The kernel refused (<see cref="UnauthorizedAccessException"/> for EBADF/EACCES; docs/errors.md).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/pwritev.2.html"/>
-    public ValueTask<long> WriteAsync(SafeFileHandle file, IReadOnlyList<ReadOnlyMemory<byte>> buffers, long offset, CancellationToken cancellationToken = default)
+    public ValueTask<long> WritePartialAsync(SafeFileHandle file, IReadOnlyList<ReadOnlyMemory<byte>> buffers, long offset, CancellationToken cancellationToken = default)
     {
         CheckVectored(file, buffers, offset);
         return Start<long>(Prepare("writev", RingOperation.ErrorKind.File, cancellationToken, (file, buffers, offset), static (operation, args) =>
             new Writev(new Fd(operation.AddRef(args.file)), PinVectors(operation, args.buffers, static memory => memory), (uint)args.buffers.Count) { Offset = args.offset }.Build()));
     }
 
-    /// <summary>Flushes the file's data (and metadata unless <paramref name="dataOnly"/>) to storage (IORING_OP_FSYNC).</summary>
-    /// <remarks>Available since Linux 5.1.</remarks>
+    /// <summary>Flushes the file's data (and metadata unless <paramref name="dataOnly"/>) to storage (IORING_OP_FSYNC), as
+    /// <see cref="RandomAccess.FlushToDisk(SafeFileHandle)"/> does.</summary>
+    /// <remarks>Named as .NET names it: a Stream's "Flush" only empties a user-space buffer, this waits for the device.
+    /// Available since Linux 5.1.</remarks>
     /// <param name="file">The file.</param>
     /// <param name="dataOnly">fdatasync(2) semantics: skip metadata not needed to read the data back.</param>
     /// <param name="cancellationToken">Cancels the request in the kernel.</param>
-    /// <exception cref="IoUringException">The kernel refused.</exception>
+    /// <exception cref="IOException">The kernel refused (<see cref="UnauthorizedAccessException"/> for EBADF/EACCES; docs/errors.md).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/fsync.2.html"/>
-    public ValueTask FlushAsync(SafeFileHandle file, bool dataOnly = false, CancellationToken cancellationToken = default)
+    public ValueTask FlushToDiskAsync(SafeFileHandle file, bool dataOnly = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         return Start(Prepare("fsync", RingOperation.ErrorKind.File, cancellationToken, (file, dataOnly), static (operation, args) =>
@@ -141,13 +159,16 @@ public sealed unsafe partial class RingEngine
     /// <remarks>Available since Linux 5.6.</remarks>
     /// <param name="path">The file's path.</param>
     /// <param name="cancellationToken">Cancels the request in the kernel.</param>
-    /// <returns>The statx result; <see cref="StatxBuffer.Mask"/> says which fields the file system filled.</returns>
-    /// <exception cref="IoUringException">The kernel refused (ENOENT...).</exception>
+    /// <returns>The file's status (length, mode, times) in .NET's terms; <see cref="FileStatus.Statx"/> is the whole statx
+    /// result, whose <see cref="StatxBuffer.Mask"/> says which fields the file system filled.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist (ENOENT).</exception>
+    /// <exception cref="DirectoryNotFoundException">A directory of the path does not exist.</exception>
+    /// <exception cref="IOException">Another errno (docs/errors.md); the errno is on an <see cref="IoUringException"/>.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/statx.2.html"/>
-    public ValueTask<StatxBuffer> StatAsync(string path, CancellationToken cancellationToken = default)
+    public ValueTask<FileStatus> StatAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return Start<StatxBuffer>(Prepare("statx", RingOperation.ErrorKind.File, cancellationToken, path, static (operation, path) =>
+        return Start<FileStatus>(Prepare("statx", RingOperation.ErrorKind.File, cancellationToken, path, static (operation, path) =>
         {
             operation.CaptureStatx();
             return new Statx(LinuxFlags.AT_FDCWD, operation.PinPath(path), operation.StatxArea) { Mask = LinuxFlags.STATX_BASIC_STATS_AND_BTIME }.Build();

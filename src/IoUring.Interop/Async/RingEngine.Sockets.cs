@@ -12,18 +12,31 @@ namespace IoUring.Interop.Async;
 /// completion; failures are <see cref="SocketException"/>s with the SocketError .NET would report.</summary>
 public sealed unsafe partial class RingEngine
 {
-    /// <summary>Connects <paramref name="socket"/> to <paramref name="remoteEndPoint"/> (IORING_OP_CONNECT).</summary>
-    /// <remarks>Available since Linux 5.5.</remarks>
+    /// <summary>Connects <paramref name="socket"/> to <paramref name="remoteEndPoint"/> (IORING_OP_CONNECT), as
+    /// <see cref="Socket.ConnectAsync(EndPoint, CancellationToken)"/> does.</summary>
+    /// <remarks>A <see cref="DnsEndPoint"/> is resolved and each address of the socket's family tried in turn
+    /// (<see cref="ConnectAsync(Socket, string, int, CancellationToken)"/>). Available since Linux 5.5.</remarks>
     /// <param name="socket">An unconnected stream (or datagram) socket.</param>
-    /// <param name="remoteEndPoint">An <see cref="IPEndPoint"/> or another end point that serializes to a sockaddr (not a <see cref="DnsEndPoint"/>: resolve it first).</param>
+    /// <param name="remoteEndPoint">An <see cref="IPEndPoint"/>, a <see cref="DnsEndPoint"/>, or another end point that serializes to a sockaddr.</param>
     /// <param name="cancellationToken">Cancels the request in the kernel.</param>
     /// <exception cref="ArgumentException">The end point cannot be serialized or is larger than a sockaddr_storage.</exception>
-    /// <exception cref="SocketException">The connection failed (ConnectionRefused, TimedOut...).</exception>
+    /// <exception cref="SocketException">The connection failed (ConnectionRefused, TimedOut, HostNotFound...).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/connect.2.html"/>
     public ValueTask ConnectAsync(Socket socket, EndPoint remoteEndPoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(remoteEndPoint);
+        if (remoteEndPoint is DnsEndPoint dns)
+        {
+            return ConnectAsync(socket, dns.Host, dns.Port, cancellationToken);
+        }
+
+        if (remoteEndPoint is IPEndPoint { Address.AddressFamily: AddressFamily.InterNetwork } v4 && socket.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            // A dual-mode IPv6 socket reaches IPv4 peers through IPv4-mapped addresses, as .NET maps them.
+            remoteEndPoint = new IPEndPoint(v4.Address.MapToIPv6(), v4.Port);
+        }
+
         SocketAddress address = Serialize(remoteEndPoint, nameof(remoteEndPoint));
         return Start(Prepare("connect", RingOperation.ErrorKind.Socket, cancellationToken, (socket, address), static (operation, args) =>
             new Connect(new Fd(operation.AddRef(args.socket.SafeHandle)), CopyAddress(operation, args.address), (uint)args.address.Size).Build()));
@@ -43,8 +56,12 @@ public sealed unsafe partial class RingEngine
             new Accept(new Fd(operation.AddRef(listener.SafeHandle)), null, null) { Flags = LinuxFlags.SOCK_CLOEXEC }.Build()));
     }
 
-    /// <summary>Sends <paramref name="buffer"/> (IORING_OP_SEND; MSG_NOSIGNAL always, so a closed peer is an error, not SIGPIPE).</summary>
-    /// <remarks>Available since Linux 5.6.</remarks>
+    /// <summary>Sends what one send(2) takes of <paramref name="buffer"/> (one IORING_OP_SEND; MSG_NOSIGNAL always, so a
+    /// closed peer is an error, not SIGPIPE).</summary>
+    /// <remarks>For those who want send's count (a transport that re-queues the rest itself);
+    /// <see cref="SendAsync(Socket, ReadOnlyMemory{byte}, SocketFlags, CancellationToken)"/> sends everything on a stream
+    /// socket, as <see cref="Socket.SendAsync(ReadOnlyMemory{byte}, SocketFlags, CancellationToken)"/> does.
+    /// Available since Linux 5.6.</remarks>
     /// <param name="socket">A connected socket.</param>
     /// <param name="buffer">The data; pinned until the completion.</param>
     /// <param name="flags">None, OutOfBand or DontRoute.</param>
@@ -53,7 +70,7 @@ public sealed unsafe partial class RingEngine
     /// <exception cref="ArgumentException"><paramref name="flags"/> has a flag send does not take.</exception>
     /// <exception cref="SocketException">The send failed (ConnectionReset, Shutdown for EPIPE...).</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/send.2.html"/>
-    public ValueTask<int> SendAsync(Socket socket, ReadOnlyMemory<byte> buffer, SocketFlags flags = SocketFlags.None, CancellationToken cancellationToken = default)
+    public ValueTask<int> SendPartialAsync(Socket socket, ReadOnlyMemory<byte> buffer, SocketFlags flags = SocketFlags.None, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(socket);
         int msgFlags = MessageFlags(flags, SocketFlags.OutOfBand | SocketFlags.DontRoute) | LinuxFlags.MSG_NOSIGNAL;
@@ -61,9 +78,10 @@ public sealed unsafe partial class RingEngine
             new Send(new Fd(operation.AddRef(args.socket.SafeHandle)), operation.Pin(args.buffer), (uint)args.buffer.Length) { Flags = args.msgFlags }.Build()));
     }
 
-    /// <summary>Sends every segment of <paramref name="buffers"/> in one request (IORING_OP_SENDMSG with one iovec per segment).</summary>
+    /// <summary>Sends what one sendmsg(2) takes of <paramref name="buffers"/> (one IORING_OP_SENDMSG with one iovec per segment).</summary>
     /// <remarks>Up to 1024 segments go in one request; the result may be less than the sequence's length, as with
-    /// sendmsg(2). Available since Linux 5.3.</remarks>
+    /// sendmsg(2). <see cref="SendAsync(Socket, ReadOnlySequence{byte}, SocketFlags, CancellationToken)"/> sends
+    /// everything. Available since Linux 5.3.</remarks>
     /// <param name="socket">A connected socket.</param>
     /// <param name="buffers">The data; each segment pinned until the completion.</param>
     /// <param name="flags">None, OutOfBand or DontRoute.</param>
@@ -72,12 +90,12 @@ public sealed unsafe partial class RingEngine
     /// <exception cref="ArgumentException"><paramref name="flags"/> has a flag sendmsg does not take.</exception>
     /// <exception cref="SocketException">The send failed.</exception>
     /// <seealso href="https://man7.org/linux/man-pages/man2/sendmsg.2.html"/>
-    public ValueTask<int> SendAsync(Socket socket, ReadOnlySequence<byte> buffers, SocketFlags flags = SocketFlags.None, CancellationToken cancellationToken = default)
+    public ValueTask<int> SendPartialAsync(Socket socket, ReadOnlySequence<byte> buffers, SocketFlags flags = SocketFlags.None, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(socket);
         if (buffers.IsSingleSegment)
         {
-            return SendAsync(socket, buffers.First, flags, cancellationToken);
+            return SendPartialAsync(socket, buffers.First, flags, cancellationToken);
         }
 
         int msgFlags = MessageFlags(flags, SocketFlags.OutOfBand | SocketFlags.DontRoute) | LinuxFlags.MSG_NOSIGNAL;

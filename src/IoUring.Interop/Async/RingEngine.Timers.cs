@@ -18,7 +18,7 @@ public sealed unsafe partial class RingEngine
     public ValueTask DelayAsync(TimeSpan delay, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        return Start(Prepare("timeout", RingOperation.ErrorKind.File, cancellationToken, delay, static (operation, delay) =>
+        return Start(Prepare("timeout", RingOperation.ErrorKind.Errno, cancellationToken, delay, static (operation, delay) =>
         {
             *operation.Time = Timespec.FromTimeSpan(delay);
 
@@ -39,7 +39,7 @@ public sealed unsafe partial class RingEngine
     public ValueTask<PollEvents> PollAsync(SafeHandle handle, PollEvents events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(handle);
-        return Start<PollEvents>(Prepare("poll_add", RingOperation.ErrorKind.File, cancellationToken, (handle, events), static (operation, args) =>
+        return Start<PollEvents>(Prepare("poll_add", RingOperation.ErrorKind.Errno, cancellationToken, (handle, events), static (operation, args) =>
             new PollAdd(new Fd(operation.AddRef(args.handle)), (uint)args.events).Build()));
     }
 }

@@ -86,6 +86,8 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
         {
             ReactorWatchdog.Add(this);
         }
+
+        RingEngineMetrics.Track(this);
     }
 
     /// <summary>The first engine of <see cref="RingEngineGroup.Default"/>.</summary>

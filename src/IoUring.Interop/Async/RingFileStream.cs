@@ -222,7 +222,7 @@ public sealed partial class RingFileStream : Stream
     {
         while (!buffer.IsEmpty)
         {
-            int written = await _engine.WriteAsync(_file, buffer, _position, cancellationToken).ConfigureAwait(false);
+            int written = await _engine.WritePartialAsync(_file, buffer, _position, cancellationToken).ConfigureAwait(false);
             if (written == 0)
             {
                 throw new IOException("The file accepted no bytes (pwrite returned 0).");

@@ -21,7 +21,7 @@ namespace IoUring.Interop.Async;
 /// <see cref="ManualResetValueTaskSourceCore{TResult}"/> turns a stale or second await into an exception.</remarks>
 internal sealed unsafe partial class RingOperation : EngineOperation,
     IValueTaskSource, IValueTaskSource<int>, IValueTaskSource<long>, IValueTaskSource<CompletionEntry>,
-    IValueTaskSource<StatxBuffer>, IValueTaskSource<PollEvents>, IValueTaskSource<SafeFileHandle>, IValueTaskSource<Socket>,
+    IValueTaskSource<FileStatus>, IValueTaskSource<PollEvents>, IValueTaskSource<SafeFileHandle>, IValueTaskSource<Socket>,
     IValueTaskSource<SocketReceiveFromResult>
 {
     /// <summary>Bytes of fixed scratch: a statx buffer (256) or sockaddr storage (128) at 0, then the rest.</summary>
@@ -63,6 +63,8 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
     private CancellationTokenRegistration _registration;
     private ErrorKind _errors;
     private string _name = "";
+    private string? _subjectPath;
+    private bool _creates;
 
     internal RingOperation(RingEngine engine)
     {
@@ -76,8 +78,13 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
         /// <summary>No conversion: the CQE is the result (the general <c>SubmitAsync</c>).</summary>
         None,
 
-        /// <summary><see cref="IoUringException"/> (an <see cref="System.IO.IOException"/>) with the errno.</summary>
+        /// <summary>What File and RandomAccess throw (FileNotFound, DirectoryNotFound, UnauthorizedAccess, PathTooLong,
+        /// IOException), the errno on an <see cref="IoUringException"/> (see <see cref="FileErrors"/>).</summary>
         File,
+
+        /// <summary><see cref="IoUringException"/> (an <see cref="System.IO.IOException"/>) with the errno: requests
+        /// with no .NET counterpart to imitate (timeouts, polls, close).</summary>
+        Errno,
 
         /// <summary><see cref="System.Net.Sockets.SocketException"/> with the matching SocketError.</summary>
         Socket,
@@ -117,6 +124,8 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
 
         _name = name;
         _errors = errors;
+        _subjectPath = null;
+        _creates = false;
         _token = cancellationToken;
         _outcome = OperationOutcome.Completed;
         _hasTimeout = false;
@@ -173,6 +182,9 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
         }
     }
 
+    /// <summary>The request may create its file (O_CREAT): a missing path then blames the directory, as .NET does.</summary>
+    internal void MarkCreates() => _creates = true;
+
     /// <summary>The pinned iovec array.</summary>
     internal IoVector* IoVectors => (IoVector*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_ioVectors));
 
@@ -192,6 +204,9 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
         }
 
         _path[written] = 0;
+
+        // Kept (not copied) for the exception's message, as .NET's file exceptions name the path.
+        _subjectPath = path;
         return (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_path));
     }
 
@@ -405,10 +420,17 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
     {
         ErrorKind errors = _errors;
         string name = _name;
+        string? path = _subjectPath;
+        bool creates = _creates;
         int result = Take(token, out _).Result;
+        if (result < 0 && errors == ErrorKind.Errno)
+        {
+            throw new IoUringException(-result, name);
+        }
+
         if (result < 0 && errors != ErrorKind.None)
         {
-            throw AsyncErrors.For(errors, -result, name);
+            throw AsyncErrors.For(errors, -result, name, path, creates);
         }
 
         return result;
@@ -450,11 +472,11 @@ internal sealed unsafe partial class RingOperation : EngineOperation,
     CompletionEntry IValueTaskSource<CompletionEntry>.GetResult(short token) => Take(token, out _);
 
     /// <inheritdoc/>
-    StatxBuffer IValueTaskSource<StatxBuffer>.GetResult(short token)
+    FileStatus IValueTaskSource<FileStatus>.GetResult(short token)
     {
         StatxBuffer statx = _statx;
         TakeChecked(token);
-        return statx;
+        return new FileStatus(statx);
     }
 
     /// <inheritdoc/>

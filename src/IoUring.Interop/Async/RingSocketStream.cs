@@ -164,7 +164,7 @@ public sealed class RingSocketStream : Stream
     {
         while (!buffer.IsEmpty)
         {
-            int sent = await _engine.SendAsync(_socket, buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            int sent = await _engine.SendPartialAsync(_socket, buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
             buffer = buffer[sent..];
         }
     }

@@ -51,6 +51,16 @@ public class IoUringException : IOException
         HResult = (int)error;
     }
 
+    /// <summary>Creates the exception for <paramref name="error"/> returned by <paramref name="operation"/>, with a
+    /// message of the caller's (the async layer's .NET-style messages that name a path).</summary>
+    internal IoUringException(Errno error, string operation, string message)
+        : base(message)
+    {
+        Error = error;
+        Operation = operation;
+        HResult = (int)error;
+    }
+
     /// <summary>The errno (<see cref="Interop.Errno.EINVAL"/>); <see cref="Interop.Errno.None"/> when the exception was created from a message alone.</summary>
     public Errno Error { get; }
 

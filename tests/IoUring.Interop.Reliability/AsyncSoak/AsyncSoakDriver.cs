@@ -284,7 +284,7 @@ public sealed class AsyncSoakDriver
         int length = rng.Next(1, MaxFileChunk + 1);
         long offset = (rng.Next(0, 64) * 4096L) + rng.Next(0, 4096);
         rng.NextBytes(buffers.Send.AsSpan(0, length));
-        int written = await Track("file write", () => writer.WriteAsync(file, buffers.Send.AsMemory(0, length), offset)).ConfigureAwait(false);
+        int written = await Track("file write", () => writer.WritePartialAsync(file, buffers.Send.AsMemory(0, length), offset)).ConfigureAwait(false);
         if (written != length)
         {
             _ledger.Fail($"file write of {length} at {offset} wrote {written}");

@@ -41,22 +41,20 @@ public class AsyncDocsExampleTests : IDisposable
             int read;
             while ((read = await engine.ReadAsync(source, buffer, offset)) > 0)
             {
-                // pwrite may write less than asked (a full disk): write the rest.
-                for (int written = 0; written < read;)
-                    written += await engine.WriteAsync(target, buffer.AsMemory(written, read - written), offset + written);
+                await engine.WriteAsync(target, buffer.AsMemory(0, read), offset);   // all of it, as RandomAccess.WriteAsync
                 offset += read;
             }
 
-            await engine.FlushAsync(target);                      // fsync
-            StatxBuffer stat = await engine.StatAsync(targetPath);
-            printed = $"copied {stat.Size} bytes";
+            await engine.FlushToDiskAsync(target);                 // fsync
+            FileStatus stat = await engine.StatAsync(targetPath);
+            printed = $"copied {stat.Length} bytes";
         }
 
         printed.Should().Be("copied 200000 bytes");
         (await File.ReadAllBytesAsync(targetPath)).Should().Equal(data);
         Doc.Should().Contain("while ((read = await engine.ReadAsync(source, buffer, offset)) > 0)")
-            .And.Contain("written += await engine.WriteAsync(target, buffer.AsMemory(written, read - written), offset + written);")
-            .And.Contain("StatxBuffer stat = await engine.StatAsync(targetPath);");
+            .And.Contain("await engine.WriteAsync(target, buffer.AsMemory(0, read), offset);")
+            .And.Contain("FileStatus stat = await engine.StatAsync(targetPath);");
     }
 
     [Fact]

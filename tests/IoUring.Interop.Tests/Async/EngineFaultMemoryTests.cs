@@ -24,10 +24,10 @@ public partial class EngineFaultMemoryTests
 {
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task After_a_fault_the_pool_memory_an_armed_receive_may_write_is_never_freed(bool deferTaskrun)
+    public async Task After_a_fault_the_pool_memory_an_armed_receive_may_write_is_never_freed(EngineSetUp setUp)
     {
         HashSet<int> before = RingDescriptors();
-        RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        RingEngine engine = AsyncTestSupport.Engine(setUp);
         int ringFd = RingDescriptors().Except(before).Should().ContainSingle().Subject;
         (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
         try
@@ -53,10 +53,10 @@ public partial class EngineFaultMemoryTests
 
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task Engine_commands_refused_after_a_fault_carry_the_fault(bool deferTaskrun)
+    public async Task Engine_commands_refused_after_a_fault_carry_the_fault(EngineSetUp setUp)
     {
         HashSet<int> before = RingDescriptors();
-        RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        RingEngine engine = AsyncTestSupport.Engine(setUp);
         int ringFd = RingDescriptors().Except(before).Should().ContainSingle().Subject;
         try
         {

@@ -29,9 +29,9 @@ public class EngineFileTests : IDisposable
 
         using (SafeFileHandle file = await engine.OpenAsync(path, FileMode.CreateNew, FileAccess.ReadWrite).Within())
         {
-            (await engine.WriteAsync(file, data, 0).Within()).Should().Be(data.Length);
-            await engine.FlushAsync(file).Within();
-            await engine.FlushAsync(file, dataOnly: true).Within();
+            await engine.WriteAsync(file, data, 0).Within();
+            await engine.FlushToDiskAsync(file).Within();
+            await engine.FlushToDiskAsync(file, dataOnly: true).Within();
 
             byte[] back = new byte[data.Length + 100];
             (await engine.ReadAsync(file, back, 0).Within()).Should().Be(data.Length);
@@ -51,7 +51,7 @@ public class EngineFileTests : IDisposable
         byte[] a = Pattern(100, 1), b = Pattern(4096, 2), c = Pattern(7, 3);
         using SafeFileHandle file = await engine.OpenAsync(path, FileMode.Create, FileAccess.ReadWrite).Within();
 
-        long written = await engine.WriteAsync(file, new ReadOnlyMemory<byte>[] { a, b, c }, 10).Within();
+        long written = await engine.WritePartialAsync(file, new ReadOnlyMemory<byte>[] { a, b, c }, 10).Within();
 
         written.Should().Be(a.Length + b.Length + c.Length);
         byte[] x = new byte[50], y = new byte[4153];
@@ -89,10 +89,10 @@ public class EngineFileTests : IDisposable
     {
         await using var engine = new RingEngine();
         Func<Task> open = () => engine.OpenAsync(_dir.File("missing"), FileMode.Open, FileAccess.Read).Within();
-        (await open.Should().ThrowAsync<IoUringException>()).Which.Errno.Should().Be(2, "ENOENT");
+        (await open.Should().ThrowAsync<FileNotFoundException>()).WithInnerException<IoUringException>().Which.Errno.Should().Be(2, "ENOENT");
 
         Func<Task> stat = () => engine.StatAsync(_dir.File("missing")).Within();
-        (await stat.Should().ThrowAsync<IoUringException>()).Which.ErrnoName.Should().Be("ENOENT");
+        (await stat.Should().ThrowAsync<FileNotFoundException>()).WithInnerException<IoUringException>().Which.ErrnoName.Should().Be("ENOENT");
 
         string path = _dir.File("exists");
         File.WriteAllText(path, "x");

@@ -161,8 +161,11 @@ public class EngineSocketTests
         {
             Action peekOnSend = () => engine.SendAsync(client, new byte[1], SocketFlags.Peek);
             peekOnSend.Should().Throw<ArgumentException>().WithParameterName("flags");
-            Action dns = () => engine.ConnectAsync(client, new DnsEndPoint("localhost", 1));
-            dns.Should().Throw<ArgumentException>().WithParameterName("remoteEndPoint");
+            // A DnsEndPoint is resolved now (EnginePortSemanticsTests); a port out of range is refused up front.
+            Action port = () => engine.ConnectAsync(client, "localhost", 70_000);
+            port.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("port");
+            Action noAddresses = () => engine.ConnectAsync(client, Array.Empty<IPAddress>(), 80);
+            noAddresses.Should().Throw<ArgumentException>().WithParameterName("addresses");
         }
     }
 

@@ -42,6 +42,11 @@ public class EngineZeroAllocationTests : IDisposable
         await using RingEngine engine = AsyncTestSupport.Engine(setUp, inline);
         using SafeFileHandle file = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
         (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
+
+        // A metrics listener attached throughout (as dotnet-counters or OpenTelemetry would be): the engine's
+        // instruments are observable, so the operations themselves must still allocate nothing.
+        var values = new System.Collections.Concurrent.ConcurrentDictionary<(string Instrument, string Engine), long>();
+        using System.Diagnostics.Metrics.MeterListener listener = EngineMetricsTests.Listen(values);
         using (client)
         using (server)
         {
@@ -52,6 +57,8 @@ public class EngineZeroAllocationTests : IDisposable
                 "the measured loop");
             string figures = string.Join("; ", rounds.Select(round => round.ToString()));
             _output.WriteLine($"{setUp} inline={inline}: {figures}");
+            listener.RecordObservableInstruments();
+            values.Keys.Select(key => key.Instrument).Should().Contain("io_uring.engine.operations", "the listener was attached and saw the engine");
 
             // Any allocation per operation would show as at least 100,000 objects (2.4 MB) in every round. The
             // counter is process-wide, and the runtime does a few things on its own while the engine runs at a steady

@@ -20,9 +20,9 @@ public partial class MultishotHandleTests
 
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task A_rearm_after_CloseAsync_never_receives_from_the_file_that_reused_the_number(bool deferTaskrun)
+    public async Task A_rearm_after_CloseAsync_never_receives_from_the_file_that_reused_the_number(EngineSetUp setUp)
     {
-        RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        RingEngine engine = AsyncTestSupport.Engine(setUp);
         (Socket clientA, Socket serverA) = AsyncTestSupport.ConnectedPair();
         (Socket clientB, Socket serverB) = AsyncTestSupport.ConnectedPair();
         int number = DescriptorProbe.Number(serverA.SafeHandle);
@@ -92,7 +92,7 @@ public partial class MultishotHandleTests
     [Fact]
     public async Task A_stream_that_cannot_get_a_table_slot_releases_its_handle_reference()
     {
-        await using RingEngine engine = AsyncTestSupport.Engine(deferTaskrun: true);
+        await using RingEngine engine = AsyncTestSupport.Engine(EngineSetUp.DeferTaskRun);
         Socket listener = AsyncTestSupport.Listen();
         int number = DescriptorProbe.Number(listener.SafeHandle);
 

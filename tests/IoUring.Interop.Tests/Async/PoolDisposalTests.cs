@@ -15,9 +15,9 @@ public class PoolDisposalTests
 {
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task ReceiveMany_over_an_already_disposed_pool_throws_ObjectDisposedException(bool deferTaskrun)
+    public async Task ReceiveMany_over_an_already_disposed_pool_throws_ObjectDisposedException(EngineSetUp setUp)
     {
-        RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        RingEngine engine = AsyncTestSupport.Engine(setUp);
         (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
         try
         {
@@ -50,9 +50,9 @@ public class PoolDisposalTests
 
     [Theory]
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
-    public async Task Disposing_the_pool_ends_an_open_stream_and_the_socket_disposes_promptly(bool deferTaskrun)
+    public async Task Disposing_the_pool_ends_an_open_stream_and_the_socket_disposes_promptly(EngineSetUp setUp)
     {
-        RingEngine engine = AsyncTestSupport.Engine(deferTaskrun);
+        RingEngine engine = AsyncTestSupport.Engine(setUp);
         (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
         try
         {

@@ -17,7 +17,7 @@ using (SafeFileHandle target = await RingEngine.Default.OpenAsync(targetPath, Fi
         offset += read;
     }
 
-    await RingEngine.Default.FlushAsync(target);
+    await RingEngine.Default.FlushToDiskAsync(target);
 }
 
 string expected = Convert.ToHexString(await HashAsync(sourcePath));
