@@ -36,6 +36,10 @@ public static class Verdict
         // value: the runtime's bare "Arithmetic operation resulted in an overflow." from checked arithmetic is not.
         OverflowException o => o.Message != new OverflowException().Message,
         IOException io => !string.IsNullOrWhiteSpace(io.Message),
+
+        // What File and RandomAccess throw for EACCES, EPERM and EBADF (issue 19: the async layer throws the BCL's
+        // exceptions); clear when the errno stays reachable as its inner IoUringException (docs/errors.md).
+        UnauthorizedAccessException u => u.InnerException is IoUringException,
         _ => false,
     };
 }
