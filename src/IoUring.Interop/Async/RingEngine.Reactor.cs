@@ -95,15 +95,11 @@ public sealed partial class RingEngine
     public Task RunAsync(Func<Task> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        ThrowIfStopped();
-        if (!RunsUserWork)
+        return RunAsync(async () =>
         {
-            return Task.Run(work);
-        }
-
-        var run = new PostedRun(work);
-        Post(PostedRun.Start, run);
-        return run.Task;
+            await work();
+            return true;
+        });
     }
 
     /// <summary>Like <see cref="RunAsync(Func{Task})"/>, with a result.</summary>
@@ -380,34 +376,8 @@ public sealed partial class RingEngine
         internal void Run() => work.Callback(work.State);
     }
 
-    /// <summary>Work given to <see cref="RunAsync(Func{Task})"/>, with the task that reports its end.</summary>
-    private sealed class PostedRun(Func<Task> work)
-    {
-        internal static readonly SendOrPostCallback Start = static state => ((PostedRun)state!).Run();
-
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        internal Task Task => _done.Task;
-
-        private async void Run()
-        {
-            try
-            {
-                await work();
-                _done.TrySetResult();
-            }
-            catch (OperationCanceledException canceled)
-            {
-                _done.TrySetCanceled(canceled.CancellationToken);
-            }
-            catch (Exception exception)
-            {
-                _done.TrySetException(exception);
-            }
-        }
-    }
-
-    /// <summary>Work given to <see cref="RunAsync{T}(Func{Task{T}})"/>.</summary>
+    /// <summary>Work given to <see cref="RunAsync{T}(Func{Task{T}})"/> (and, with a dummy result, to
+    /// <see cref="RunAsync(Func{Task})"/>), with the task that reports its end.</summary>
     private sealed class PostedRun<T>(Func<Task<T>> work)
     {
         internal static readonly SendOrPostCallback Start = static state => ((PostedRun<T>)state!).Run();
