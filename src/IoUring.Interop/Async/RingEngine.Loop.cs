@@ -50,9 +50,20 @@ public sealed unsafe partial class RingEngine
         int cqEntries = CompletionQueueSize(entries, _options.MaxInFlight);
         if (_mode == ContinuationMode.Reactor)
         {
-            // Any thread may have to drive this ring, and the kernel must interrupt a blocked submitter to post its
-            // completions: no SINGLE_ISSUER, DEFER_TASKRUN or COOP_TASKRUN (RingEngine.Reactor.cs).
-            return Ring.Builder().SetupSubmitAll().SetupCqSize(cqEntries).SetupClamp().Build(entries);
+            // Any thread may have to drive this ring: no SINGLE_ISSUER, no DEFER_TASKRUN. COOP_TASKRUN spares the
+            // driver an interrupt per completion that arrives while it runs user code (the work waits for its next
+            // enter, which TASKRUN_FLAG asks for); a submitter that blocked still gets its task work run
+            // (RingEngine.Reactor.cs, "The kernel side").
+            try
+            {
+                return Ring.Builder().SetupCoopTaskRun().SetupTaskRunFlag().SetupSubmitAll()
+                    .SetupCqSize(cqEntries).SetupClamp().Build(entries);
+            }
+            catch (IoUringException exception) when (exception.Error == Errno.EINVAL)
+            {
+                // Before Linux 5.19.
+                return Ring.Builder().SetupSubmitAll().SetupCqSize(cqEntries).SetupClamp().Build(entries);
+            }
         }
 
         if (_options.UseDeferTaskRun)
