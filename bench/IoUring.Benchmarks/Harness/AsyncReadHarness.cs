@@ -35,7 +35,7 @@ internal static class AsyncReadHarness
 
         string prefix = string.Create(
             CultureInfo.InvariantCulture,
-            $"async-read engine={AsyncReadOptions.EngineName(options.Engine)} qd={options.QueueDepth} bs={options.Block} direct={(options.Direct ? 1 : 0)}{Continuations.Field(options.Continuations)}");
+            $"async-read engine={AsyncReadOptions.EngineName(options.Engine)} qd={options.QueueDepth} bs={options.Block} direct={(options.Direct ? 1 : 0)}{Continuations.Field(options.Continuations)}{(options.PoolCallers ? " callers=pool" : "")}{(options.CallerSubmits ? "" : " caller_submit=0")}");
         return new BenchResult(prefix, m.Ops, m.Seconds, m.AllocatedBytes, m.CpuSeconds, string.Empty);
     }
 

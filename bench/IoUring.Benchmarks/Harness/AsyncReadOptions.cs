@@ -12,11 +12,13 @@ internal enum AsyncReadEngine
     RandomAccess,
 }
 
-/// <summary>Arguments of <c>async-read --engine iouring|randomaccess --file PATH --qd Q [--block 4096] [--seconds S] [--direct] [--continuations pool|inline] [--engines N]</c>.</summary>
+/// <summary>Arguments of <c>async-read --engine iouring|randomaccess --file PATH --qd Q [--block 4096] [--seconds S] [--direct] [--continuations pool|inline] [--engines N] [--callers pool] [--no-caller-submit]</c>.</summary>
 /// <param name="Direct">Open the file with O_DIRECT, so every read goes to the device instead of the page cache.</param>
 /// <param name="Continuations">No flag: the engine's default (io_uring: the reactor); pool or inline (io_uring: RingEngineOptions.Continuations; RandomAccess has one set-up, so the flag is accepted and changes nothing).</param>
+/// <param name="PoolCallers">iouring only: every read is started from a thread-pool thread (the loop moves to the pool after each read), as code outside the reactors would (RandomAccess's loops run there anyway).</param>
+/// <param name="CallerSubmits">iouring only: RingEngineOptions.SubmitFromCallerWhenIdle (--no-caller-submit turns it off: callers outside the reactor always queue and wake it).</param>
 /// <param name="Engines">iouring only: how many engines (rings and their threads) share the loops, loop i on engine i mod N.</param>
-internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, double Seconds, bool Direct, AsyncReadEngine Engine, ContinuationChoice Continuations = ContinuationChoice.Default, int Engines = 1)
+internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, double Seconds, bool Direct, AsyncReadEngine Engine, ContinuationChoice Continuations = ContinuationChoice.Default, int Engines = 1, bool PoolCallers = false, bool CallerSubmits = true)
 {
     public static AsyncReadOptions Parse(ReadOnlySpan<string> args)
     {
@@ -28,6 +30,8 @@ internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, 
         AsyncReadEngine? engine = null;
         ContinuationChoice continuations = ContinuationChoice.Default;
         int engines = 1;
+        bool poolCallers = false;
+        bool callerSubmits = true;
         var reader = new ArgReader(args);
         while (reader.MoveNext())
         {
@@ -41,6 +45,10 @@ internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, 
                 case "engine": engine = ParseEngine(reader.Value()); break;
                 case "continuations": continuations = Harness.Continuations.Parse(reader.Value()); break;
                 case "engines": engines = (int)reader.Int64(1, 64); break;
+                case "no-caller-submit": callerSubmits = false; break;
+                case "callers":
+                    poolCallers = reader.Value() == "pool" ? true : throw new ArgumentException("--callers takes pool");
+                    break;
                 default: throw reader.Unknown();
             }
         }
@@ -60,7 +68,7 @@ internal sealed record AsyncReadOptions(string File, int QueueDepth, int Block, 
             throw new ArgumentException("--engines applies to the iouring engine only");
         }
 
-        return new AsyncReadOptions(file, qd, block, seconds, direct, engine.Value, continuations, engines);
+        return new AsyncReadOptions(file, qd, block, seconds, direct, engine.Value, continuations, engines, poolCallers, callerSubmits);
     }
 
     public static string EngineName(AsyncReadEngine engine) => engine == AsyncReadEngine.RandomAccess ? "randomaccess" : "iouring";

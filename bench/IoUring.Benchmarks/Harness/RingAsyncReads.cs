@@ -12,10 +12,10 @@ internal static class RingAsyncReads
     {
         // Engines of the default options (each its own ring and thread), as a program that creates them would get;
         // one unless --engines says otherwise.
-        using var group = new RingEngineGroup(options.Engines, new RingEngineOptions { Continuations = Continuations.Mode(options.Continuations) });
+        using var group = new RingEngineGroup(options.Engines, new RingEngineOptions { Continuations = Continuations.Mode(options.Continuations), SubmitFromCallerWhenIdle = options.CallerSubmits });
         Measurement measurement = AsyncWorkers.Run(
             options.QueueDepth, warmup, options.Seconds,
-            (workers, i) => LoopAsync(workers, i, group.Engines[i % group.Engines.Count], file, buffers[i], blocks),
+            (workers, i) => LoopAsync(workers, i, group.Engines[i % group.Engines.Count], file, buffers[i], blocks, options.PoolCallers),
             CostSample.ThisProcess);
         foreach (RingEngine engine in group.Engines)
         {
@@ -25,7 +25,7 @@ internal static class RingAsyncReads
         return measurement;
     }
 
-    private static async Task LoopAsync(AsyncWorkers workers, int worker, RingEngine engine, SafeFileHandle file, Memory<byte> buffer, long blocks)
+    private static async Task LoopAsync(AsyncWorkers workers, int worker, RingEngine engine, SafeFileHandle file, Memory<byte> buffer, long blocks, bool poolCallers)
     {
         XorShift64 offsets = AsyncReadHarness.Offsets(worker);
         while (!workers.Stopping)
@@ -33,6 +33,10 @@ internal static class RingAsyncReads
             int read = await engine.ReadAsync(file, buffer, offsets.NextOffset(blocks, buffer.Length)).ConfigureAwait(false);
             AsyncReadHarness.CheckRead(read, buffer.Length);
             workers.Count(worker);
+            if (poolCallers)
+            {
+                await ThreadPoolHop.Instance;
+            }
         }
     }
 }

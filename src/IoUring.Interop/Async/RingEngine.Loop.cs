@@ -394,6 +394,17 @@ public sealed unsafe partial class RingEngine
             // A runner may hold a wake-up back until its batch ends (RingEngine.Continuations.cs): bound the sleep.
             _ = ring.Submitter.TrySubmitWithArgs(1, BoundedSleep, out _);
         }
+        else if (_mode == ContinuationMode.Reactor)
+        {
+            // Other threads may borrow the ring while this one waits (RingEngine.Outside.cs).
+            uint pending = LendWhileAsleep(ring.SubmissionQueue);
+            int result = ring.Submitter.SubmitPublished(pending, want: 1);
+            ReclaimAfterSleep();
+            if (result < 0 && (Errno)(-result) is not (Errno.EINTR or Errno.EAGAIN or Errno.EBUSY or Errno.ETIME))
+            {
+                IoUringException.ThrowIfError(result, "io_uring_enter");
+            }
+        }
         else
         {
             _ = ring.Submitter.TrySubmitAndWait(1, out _);

@@ -11,8 +11,9 @@ namespace IoUring.Interop.Async;
 // code starts goes straight into the submission queue (docs/async-design.md, "Reactors").
 //
 // Driving the ring is a token: exactly one thread holds it and runs the loop. The token is one int, the generation of
-// the holder in the high bits and its state in the low two: in the loop (touching the ring), in user code (a
-// continuation or posted work), or stolen. The holder moves loop → user with a plain store and user → loop with a
+// the holder in the high bits and its state in the low three: in the loop (touching the ring), in user code (a
+// continuation or posted work), stolen, asleep in io_uring_enter, or lent to another thread for one submission
+// (RingEngine.Outside.cs). The holder moves loop → user with a plain store and user → loop with a
 // compare-exchange; the watchdog (ReactorWatchdog.cs) may move user → stolen with a compare-exchange when the holder
 // has been in one piece of user code for longer than the stall threshold, and hands the loop to a standby thread
 // (ReactorThreads.cs) with the next generation. The holder's compare-exchange then fails: it never touches the ring
@@ -32,7 +33,12 @@ public sealed partial class RingEngine
     private const int DriveLoop = 0;
     private const int DriveUser = 1;
     private const int DriveStolen = 2;
-    private const int DriveStateMask = 3;
+
+    // Waiting in io_uring_enter with nothing to run: another thread may borrow the ring to submit (RingEngine.Outside.cs).
+    private const int DriveSleep = 3;
+    private const int DriveBorrowed = 4;
+    private const int DriveStateBits = 3;
+    private const int DriveStateMask = (1 << DriveStateBits) - 1;
 
     /// <summary>How many continuations and posted items the loop runs before it submits and reaps again.</summary>
     private const int UserWorkBudget = 512;
@@ -48,7 +54,7 @@ public sealed partial class RingEngine
     private readonly ReactorSynchronizationContext _context;
     private readonly long _stallTicks;
 
-    // Generation << 2 | state (see above).
+    // Generation << DriveStateBits | state (see above).
     private int _drive;
 
     // Bumped by the driver each time it starts a piece of user code: the watchdog's measure of progress.
@@ -155,7 +161,7 @@ public sealed partial class RingEngine
     private bool HoldsToken()
     {
         int drive = Volatile.Read(ref _drive);
-        return drive >> 2 == t_generation && (drive & DriveStateMask) != DriveStolen;
+        return drive >> DriveStateBits == t_generation && (drive & DriveStateMask) != DriveStolen;
     }
 
     /// <summary>The calling thread takes the ring for a moment if it drives this engine: from user code (a compare-
@@ -168,7 +174,7 @@ public sealed partial class RingEngine
             return false;
         }
 
-        int generation = t_generation << 2;
+        int generation = t_generation << DriveStateBits;
         int drive = Volatile.Read(ref _drive);
         if (drive == (generation | DriveLoop))
         {
@@ -189,7 +195,7 @@ public sealed partial class RingEngine
     {
         if (fromUser)
         {
-            Volatile.Write(ref _drive, (t_generation << 2) | DriveUser);
+            Volatile.Write(ref _drive, (t_generation << DriveStateBits) | DriveUser);
         }
     }
 
@@ -224,7 +230,7 @@ public sealed partial class RingEngine
     private bool RunUserWork(out bool lost)
     {
         lost = false;
-        int generation = t_generation << 2;
+        int generation = t_generation << DriveStateBits;
         int inUser = generation | DriveUser;
         int inLoop = generation | DriveLoop;
         bool any = false;
@@ -282,7 +288,7 @@ public sealed partial class RingEngine
         t_driving = this;
         t_generation = generation;
         _driverThreadId = Environment.CurrentManagedThreadId;
-        Volatile.Write(ref _drive, generation << 2 | DriveLoop);
+        Volatile.Write(ref _drive, generation << DriveStateBits | DriveLoop);
         SynchronizationContext? previous = SynchronizationContext.Current;
         if (_mode == ContinuationMode.Reactor)
         {
@@ -333,8 +339,8 @@ public sealed partial class RingEngine
             return;
         }
 
-        int next = (drive >> 2) + 1;
-        if (Interlocked.CompareExchange(ref _drive, next << 2 | DriveStolen, drive) != drive)
+        int next = (drive >> DriveStateBits) + 1;
+        if (Interlocked.CompareExchange(ref _drive, next << DriveStateBits | DriveStolen, drive) != drive)
         {
             return;
         }

@@ -113,6 +113,7 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
         Wakeups = Volatile.Read(ref _wakeupCount),
         ContinuationRunners = Volatile.Read(ref _runnerCount),
         ReactorHandoffs = Volatile.Read(ref _handoffCount),
+        SubmittedByCallers = Volatile.Read(ref _outsideSubmitCount),
         TimeoutRecoveries = Volatile.Read(ref _timeoutRecoveries),
         CancelRetries = Volatile.Read(ref _cancelRetries),
     };
@@ -238,7 +239,7 @@ public sealed partial class RingEngine : IAsyncDisposable, IDisposable
         operation.RegisterCancellation();
         if (_limiter.TryEnter())
         {
-            if (!TrySubmitOnDriver(operation))
+            if (!TrySubmitOnDriver(operation) && !TrySubmitFromOutside(operation))
             {
                 Enqueue(operation);
             }

@@ -28,6 +28,11 @@ public readonly record struct RingEngineStatistics
     /// <see cref="RingEngineOptions.StallThreshold"/> (<see cref="ContinuationMode.Reactor"/> only).</summary>
     public long ReactorHandoffs { get; init; }
 
+    /// <summary>Operations a thread outside the reactor submitted itself, with its own io_uring_enter(2), because the
+    /// reactor was asleep with nothing to run (<see cref="RingEngineOptions.SubmitFromCallerWhenIdle"/>; counted in
+    /// <see cref="Submitted"/> too, not in <see cref="Enters"/>).</summary>
+    public long SubmittedByCallers { get; init; }
+
     /// <summary>Operations whose linked timeout fired but could not cancel them (the kernel's race with a request running
     /// in io-wq: the timeout completed with ENOENT, not ETIME), which the engine then cancelled itself.</summary>
     public long TimeoutRecoveries { get; init; }

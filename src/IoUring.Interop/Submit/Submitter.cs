@@ -296,6 +296,13 @@ public sealed unsafe partial class Submitter
         return (_sq.RawFlags & IORING_SQ_NEED_WAKEUP) != 0 ? IORING_ENTER_SQ_WAKEUP : 0;
     }
 
+    /// <summary>io_uring_enter for <paramref name="pending"/> entries whose tail the caller already published
+    /// (<see cref="SubmissionQueue.PendingForKernel"/>), waiting for <paramref name="want"/> completions; the queue
+    /// object is not touched, so another thread may push meanwhile (the async engine's reactor lends its ring while it
+    /// waits). Returns the raw result: entries submitted, or a negative errno. Plain rings only (no SQPOLL, no rewind).</summary>
+    internal int SubmitPublished(uint pending, uint want = 0) =>
+        EnterCore(pending, want, want > 0 ? IORING_ENTER_GETEVENTS : 0, null);
+
     // The typed path: the generated Syscalls.Enter overloads (no argument, or io_uring_getevents_arg with EXT_ARG).
     private int EnterCore(uint toSubmit, uint minComplete, uint flags, io_uring_getevents_arg* extArg)
     {

@@ -39,7 +39,7 @@ internal static class AsyncTestSupport
     /// <summary>Awaits <paramref name="task"/> within <see cref="Bound"/>.</summary>
     internal static async Task Within(this ValueTask task) => await task.AsTask().WaitAsync(Bound);
 
-    /// <summary>The engine set-ups every behaviour runs on: the default reactor (a plain ring), and thread-pool
+    /// <summary>The engine set-ups every behaviour runs on: the default reactor (a COOP_TASKRUN ring any thread may drive), and thread-pool
     /// continuations on a DEFER_TASKRUN ring and on the COOP_TASKRUN fallback.</summary>
     public static TheoryData<EngineSetUp> SetUps => new() { EngineSetUp.Reactor, EngineSetUp.DeferTaskRun, EngineSetUp.CoopTaskRun };
 
