@@ -50,7 +50,17 @@ public sealed class TransportMetricsTests
         {
             using var response = await client.PostAsync("/echo", new ByteArrayContent(new byte[100_000]), TestContext.Current.CancellationToken);
             (await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length.Should().Be(100_000);
+            // The send loop counts bytes once the kernel reports the send done, which may be just after the client
+            // read the last of them: wait (bounded) for the count rather than read it once.
             Dictionary<string, long> during = Read();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (during.GetValueOrDefault("io_uring.transport.bytes/transmit") - before.GetValueOrDefault("io_uring.transport.bytes/transmit") < 100_000
+                && clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(10, TestContext.Current.CancellationToken);
+                during = Read();
+            }
+
             during.Keys.Should().Contain(["io_uring.transport.connections", "io_uring.transport.active_connections",
                 "io_uring.transport.bytes/receive", "io_uring.transport.bytes/transmit", "io_uring.transport.accept_errors"]);
             during["io_uring.transport.active_connections"].Should().BeGreaterThanOrEqualTo(1);

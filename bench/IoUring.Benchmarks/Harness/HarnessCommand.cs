@@ -12,7 +12,7 @@ public static class HarnessCommand
         "       IoUring.Benchmarks read --file PATH --qd Q [--block 4096] [--seconds S] [--fixed]\n" +
         "                               [--engine iouring|randomaccess|randomaccess-async]\n" +
         "       IoUring.Benchmarks async-read --engine iouring|randomaccess --file PATH --qd Q [--block 4096] [--seconds S] [--direct]\n" +
-        "                                     [--continuations pool|inline] [--engines N]\n" +
+        "                                     [--continuations pool|inline] [--engines N] [--callers pool] [--no-caller-submit]\n" +
         "       IoUring.Benchmarks echo --engine iouring|sockets --connections N --size B [--seconds S] [--continuations pool|inline]\n" +
         "       IoUring.Benchmarks http-client --handler iouring|default [--concurrency N] [--seconds S]\n" +
         "       IoUring.Benchmarks bdn [filter] [BenchmarkDotNet options]";
