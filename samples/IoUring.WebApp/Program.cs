@@ -16,7 +16,8 @@ namespace IoUring.Samples.WebApp;
 /// (<c>--transport iouring</c>, the default) or Kestrel's Sockets transport (<c>--transport sockets</c>), listening on
 /// <c>--urls</c> (default http://127.0.0.1:5000). <c>--engines N</c> sets the io_uring transport's ring count;
 /// <c>--continuations reactor|pool|inline</c> where its connections run (reactor, the default; <c>--inline true</c> is
-/// <c>inline</c>). With the Sockets transport, <c>--inline true</c> is .NET's fastest set-up: UnsafePreferInlineScheduling
+/// <c>inline</c>); <c>--reuseport true</c> gives each ring its own SO_REUSEPORT listening socket instead of one socket
+/// whose accepts are handed round-robin. With the Sockets transport, <c>--inline true</c> is .NET's fastest set-up: UnsafePreferInlineScheduling
 /// (start the process with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 for the rest of it). GET /sleep blocks its
 /// handler's thread for 200 ms (the benchmark of a handler that blocks).
 /// </summary>
@@ -38,12 +39,20 @@ public static class Program
         {
             case "iouring":
                 int? engines = builder.Configuration.GetValue<int?>("engines");
+                bool reusePort = false;
+                if (builder.Configuration["reuseport"] is { } reusePortText && !bool.TryParse(reusePortText, out reusePort))
+                {
+                    Console.Error.WriteLine($"--reuseport must be true or false, not '{reusePortText}'");
+                    return 2;
+                }
+
                 ContinuationMode mode = builder.Configuration.GetValue<bool>("inline")
                     ? ContinuationMode.Inline
                     : Enum.Parse<ContinuationMode>(builder.Configuration["continuations"] ?? nameof(ContinuationMode.Reactor), ignoreCase: true);
                 builder.WebHost.UseIoUring(options =>
                 {
                     options.Continuations = mode;
+                    options.ReusePortListeners = reusePort;
                     if (engines is { } count)
                     {
                         options.EngineCount = count;

@@ -96,7 +96,9 @@ public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConne
         }
 
         (RingEngineGroup engines, MemoryPool<byte> pool) = Engines();
-        IConnectionListener listener = IoUringConnectionListener.Bind(endpoint, engines, pool, _options, _logger);
+        IConnectionListener listener = _options.ReusePortListeners && endpoint is IPEndPoint ip && engines.Engines.Count > 1
+            ? ReusePortConnectionListener.Bind(ip, engines, pool, _options, _logger)
+            : IoUringConnectionListener.Bind(endpoint, engines, pool, _options, _logger);
         return ValueTask.FromResult(listener);
     }
 

@@ -54,6 +54,18 @@ public sealed class IoUringTransportOptions
     /// <summary>The listen backlog.</summary>
     public int Backlog { get; set; } = 512;
 
+    /// <summary>Whether an IP endpoint gets one listening socket per ring, each with SO_REUSEPORT and its own multishot
+    /// accept on that ring, so that a connection is served by the ring that accepted it; false (the default): one
+    /// listening socket whose accepts are handed to the rings round-robin.</summary>
+    /// <remarks>With SO_REUSEPORT the kernel picks the socket, and so the ring, by a hash of the connection's addresses
+    /// and ports (socket(7)): the spread is even over many clients, not an exact rotation, and a ring whose reactor is
+    /// busy accepts its share late. Unix domain socket endpoints, and a single ring, keep the one socket. Beware that
+    /// another process of the same user that also sets SO_REUSEPORT can bind the same port and take a share of the
+    /// connections instead of failing with <see cref="Microsoft.AspNetCore.Connections.AddressInUseException"/>
+    /// (docs/aspnetcore.md, "Listening sockets"). Available since Linux 3.9 (SO_REUSEPORT) and 5.19 (multishot accept).</remarks>
+    /// <seealso href="https://man7.org/linux/man-pages/man7/socket.7.html"/>
+    public bool ReusePortListeners { get; set; }
+
     /// <summary>Whether accepted TCP sockets get TCP_NODELAY (Nagle off), as the Sockets transport does by default.</summary>
     public bool NoDelay { get; set; } = true;
 

@@ -84,6 +84,24 @@ internal sealed partial class IoUringConnection : ConnectionContext
 
     public Socket Socket => _socket;
 
+    /// <summary>Wraps a socket a listener accepted (TCP_NODELAY as the options say), counts it and starts it on
+    /// <paramref name="engine"/>.</summary>
+    public static IoUringConnection StartAccepted(Socket accepted, RingEngine engine, MemoryPool<byte> memoryPool, IoUringTransportOptions options, ILogger logger)
+    {
+        if (options.NoDelay && accepted.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
+        {
+            accepted.NoDelay = true;
+        }
+
+        var connection = new IoUringConnection(accepted, engine, memoryPool, options, logger);
+        TransportMetrics.ConnectionOpened();
+        connection.Start();
+        return connection;
+    }
+
+    /// <summary>The ring that serves this connection.</summary>
+    public RingEngine Engine => _engine;
+
     /// <summary>Starts the receive and send loops.</summary>
     public void Start() => _processing = RunAsync();
 

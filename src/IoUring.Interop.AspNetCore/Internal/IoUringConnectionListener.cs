@@ -54,34 +54,7 @@ internal sealed class IoUringConnectionListener : IConnectionListener
     /// <summary>Creates the socket for <paramref name="endPoint"/>, binds and listens, as Kestrel's Sockets transport does.</summary>
     public static IoUringConnectionListener Bind(EndPoint endPoint, RingEngineGroup engines, MemoryPool<byte> memoryPool, IoUringTransportOptions options, ILogger logger)
     {
-        Socket socket = endPoint switch
-        {
-            UnixDomainSocketEndPoint => new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified),
-            IPEndPoint ip => new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp),
-            _ => throw new NotSupportedException($"The io_uring transport cannot bind {endPoint.GetType().Name} '{endPoint}'."),
-        };
-        try
-        {
-            if (endPoint is IPEndPoint { Address: var address } && address.Equals(IPAddress.IPv6Any))
-            {
-                // [::] takes IPv4 clients too, as Kestrel's Sockets transport arranges.
-                socket.DualMode = true;
-            }
-
-            socket.Bind(endPoint);
-            socket.Listen(options.Backlog);
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
-        {
-            socket.Dispose();
-            throw new AddressInUseException(e.Message, e);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-
+        Socket socket = ListenSocket.Open(endPoint, options.Backlog, reusePort: false);
         var listener = new IoUringConnectionListener(socket, engines, memoryPool, options, logger);
         Log.Listening(logger, engines.Engines.Count, options.RingEntries, listener.EndPoint.ToString() ?? string.Empty);
         return listener;
@@ -141,15 +114,7 @@ internal sealed class IoUringConnectionListener : IConnectionListener
                 continue;
             }
 
-            if (_options.NoDelay && accepted.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
-            {
-                accepted.NoDelay = true;
-            }
-
-            var connection = new IoUringConnection(accepted, _engines.Next(), _memoryPool, _options, _logger);
-            TransportMetrics.ConnectionOpened();
-            connection.Start();
-            return connection;
+            return IoUringConnection.StartAccepted(accepted, _engines.Next(), _memoryPool, _options, _logger);
         }
     }
 

@@ -24,6 +24,9 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Information, "io_uring transport: {EngineCount} ring(s) of {RingEntries} entries, listening on {EndPoint}.", EventName = "IoUringListening")]
     public static partial void Listening(ILogger logger, int engineCount, int ringEntries, string endPoint);
 
+    [LoggerMessage(8, LogLevel.Information, "io_uring transport: {EngineCount} ring(s) of {RingEntries} entries, listening on {EndPoint} with one SO_REUSEPORT socket per ring.", EventName = "IoUringListeningReusePort")]
+    public static partial void ListeningReusePort(ILogger logger, int engineCount, int ringEntries, string endPoint);
+
     [LoggerMessage(7, LogLevel.Debug, "Accept on {EndPoint} failed and is retried: {Error}", EventName = "AcceptError")]
     public static partial void AcceptRetried(ILogger logger, string endPoint, string error);
 }
