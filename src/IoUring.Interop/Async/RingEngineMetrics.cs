@@ -23,6 +23,8 @@ internal static class RingEngineMetrics
         Counter("io_uring.engine.sleeps", "{sleep}", "Times the engine thread slept in io_uring_enter waiting for a completion.", static s => s.Sleeps);
         Counter("io_uring.engine.wakeups", "{wakeup}", "Times another thread woke the sleeping engine.", static s => s.Wakeups);
         Counter("io_uring.engine.continuation_runners", "{runner}", "Thread-pool hops to run continuations.", static s => s.ContinuationRunners);
+        Counter("io_uring.engine.reactor_handoffs", "{handoff}", "Times the reactor's loop moved to another thread because user code ran past the stall threshold.", static s => s.ReactorHandoffs);
+        Counter("io_uring.engine.caller_submissions", "{operation}", "Requests a thread outside the sleeping reactor submitted itself.", static s => s.SubmittedByCallers);
         Meter.CreateObservableUpDownCounter("io_uring.engine.in_flight", static () => Observe(static e => e.InFlightCount), "{operation}", "Requests in the kernel now.");
         Meter.CreateObservableUpDownCounter("io_uring.engine.active", static () => Observe(static _ => 1), "{engine}", "Engines running.");
         Meter.CreateObservableUpDownCounter("io_uring.engine.faulted", static () => Observe(static e => e.Fault is null ? 0 : 1), "{engine}",

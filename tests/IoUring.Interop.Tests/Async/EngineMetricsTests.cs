@@ -67,7 +67,7 @@ public class EngineMetricsTests
 
             Dictionary<string, long> seen = Collect(listener, values, name);
             seen.Keys.Should().Contain(["io_uring.engine.operations", "io_uring.engine.completions", "io_uring.engine.enters", "io_uring.engine.sleeps",
-                "io_uring.engine.wakeups", "io_uring.engine.continuation_runners", "io_uring.engine.in_flight", "io_uring.engine.active", "io_uring.engine.faulted"]);
+                "io_uring.engine.wakeups", "io_uring.engine.continuation_runners", "io_uring.engine.reactor_handoffs", "io_uring.engine.caller_submissions", "io_uring.engine.in_flight", "io_uring.engine.active", "io_uring.engine.faulted"]);
             seen["io_uring.engine.operations"].Should().BeGreaterThanOrEqualTo(50);
             seen["io_uring.engine.completions"].Should().BeGreaterThanOrEqualTo(50);
             seen["io_uring.engine.active"].Should().Be(1);
