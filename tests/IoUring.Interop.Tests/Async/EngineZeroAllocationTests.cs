@@ -69,7 +69,9 @@ public class EngineZeroAllocationTests : IDisposable
             // Under load (a load average of 20 to 40 on the shared 2-core machine) the pool also starts threads during
             // the measured rounds, a few KiB each: such a round may hold one allowance per thread started, and only
             // the rounds in which the pool stayed put must be zero. Either way 100,000 allocations would not fit.
-            rounds.Should().OnlyContain(round => round.Bytes <= ThreadStartAllowance * (1 + round.ThreadsStarted), $"rounds were {figures}");
+            // A reactor's hand-off (the watchdog saw it held up for 2 ms, which a loaded machine's preemption does) may
+            // start a standby thread too: such a round counts like one in which the pool grew.
+            rounds.Should().OnlyContain(round => round.Bytes <= ThreadStartAllowance * (1 + round.ThreadsStarted + round.Handoffs), $"rounds were {figures}");
             Round[] steady = rounds.Where(round => !round.PoolChanged).ToArray();
             steady.Count(round => round.Bytes != 0).Should().BeLessThanOrEqualTo(1, $"rounds were {figures}");
         }
@@ -98,6 +100,7 @@ public class EngineZeroAllocationTests : IDisposable
         int round = -1;
         int target = WarmUpOperations;
         int threads = ThreadPool.ThreadCount;
+        long handoffs = engine.Statistics.ReactorHandoffs;
         long before = GC.GetTotalAllocatedBytes(precise: true);
         for (int done = 0; ; done += 6)
         {
@@ -106,7 +109,7 @@ public class EngineZeroAllocationTests : IDisposable
                 long now = GC.GetTotalAllocatedBytes(precise: true);
                 if (round >= 0)
                 {
-                    rounds[round] = new Round(now - before, threads, ThreadPool.ThreadCount);
+                    rounds[round] = new Round(now - before, threads, ThreadPool.ThreadCount, (int)(engine.Statistics.ReactorHandoffs - handoffs));
                     if (++round == Rounds)
                     {
                         return rounds;
@@ -120,6 +123,7 @@ public class EngineZeroAllocationTests : IDisposable
 
                 done = 0;
                 threads = ThreadPool.ThreadCount;
+                handoffs = engine.Statistics.ReactorHandoffs;
                 before = GC.GetTotalAllocatedBytes(precise: true);
             }
 
@@ -142,12 +146,12 @@ public class EngineZeroAllocationTests : IDisposable
         }
     }
 
-    private readonly record struct Round(long Bytes, int ThreadsBefore, int ThreadsAfter)
+    private readonly record struct Round(long Bytes, int ThreadsBefore, int ThreadsAfter, int Handoffs)
     {
-        public bool PoolChanged => ThreadsBefore != ThreadsAfter;
+        public bool PoolChanged => ThreadsBefore != ThreadsAfter || Handoffs != 0;
 
         public int ThreadsStarted => Math.Max(0, ThreadsAfter - ThreadsBefore);
 
-        public override string ToString() => $"{Bytes} B (pool threads {ThreadsBefore}->{ThreadsAfter})";
+        public override string ToString() => $"{Bytes} B (pool threads {ThreadsBefore}->{ThreadsAfter}, reactor hand-offs {Handoffs})";
     }
 }
