@@ -33,6 +33,7 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
     private bool _waiting;
     private bool _active;
     private bool _needsRearm;
+    private bool _starved;
     private bool _ended;
     private int _errno;
     private OperationOutcome _outcome = OperationOutcome.Completed;
@@ -95,6 +96,25 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
         OnTokenCancelled();
     }
 
+    /// <summary>Any thread: a buffer came back to the pool this stream waits on after ENOBUFS; wakes the consumer to
+    /// re-arm. False when the stream no longer waits for one (it was cancelled meanwhile), so the pool wakes another.</summary>
+    internal bool OnBufferReturned()
+    {
+        lock (_lock)
+        {
+            if (!_starved || !_waiting || _active)
+            {
+                return false;
+            }
+
+            _starved = false;
+            _waiting = false;
+        }
+
+        Signal();
+        return true;
+    }
+
     /// <summary>Consumer: the next completion (a result with <c>Result &gt; 0</c> or an fd), or false at the end of the stream.</summary>
     /// <exception cref="OperationCanceledException">The stream's token fired.</exception>
     /// <exception cref="ObjectDisposedException">The engine was disposed.</exception>
@@ -123,8 +143,15 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
                     ThrowIfFailed();
                 }
 
-                if (!_active && _needsRearm)
+                if (!_active && _needsRearm && _starved && _pool!.WaitForBuffer(this))
                 {
+                    // ENOBUFS and every buffer is held: re-armed when one comes back (OnBufferReturned).
+                    _signal.Reset();
+                    _waiting = true;
+                }
+                else if (!_active && _needsRearm)
+                {
+                    _starved = false;
                     if (RefuseArm())
                     {
                         _ended = true;
@@ -244,6 +271,11 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
     {
         bool final = !completion.HasMore;
         int result = completion.Result;
+        if (completion.BufferId is not null)
+        {
+            _pool?.OnTaken();
+        }
+
         bool wake;
         lock (_lock)
         {
@@ -257,8 +289,10 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
                 _active = false;
                 if (result == -(int)Errno.ENOBUFS || ((result > 0 || (result == 0 && !_endsOnZero)) && !CancelRequested))
                 {
-                    // The kernel stopped (buffers ran out, or it chose to): re-armed once the consumer drained.
+                    // The kernel stopped (buffers ran out, or it chose to): re-armed once the consumer drained, and
+                    // after ENOBUFS once the pool has a buffer again.
                     _needsRearm = true;
+                    _starved = result == -(int)Errno.ENOBUFS && _pool is not null;
                 }
                 else if (result == 0 && _endsOnZero)
                 {

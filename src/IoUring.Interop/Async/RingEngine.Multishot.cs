@@ -33,7 +33,8 @@ public sealed partial class RingEngine
     /// <summary>Receives chunks as they arrive into buffers the kernel picks from <paramref name="pool"/>, from one
     /// multishot request (IORING_OP_RECV with IORING_RECV_MULTISHOT).</summary>
     /// <remarks>The stream ends when the peer closes its side. When the pool runs dry the kernel stops (ENOBUFS) and
-    /// the stream re-arms once the consumer has taken what came before: dispose each <see cref="ReceivedBuffer"/>
+    /// the stream re-arms once the consumer has taken what came before and a buffer is back in the pool (streams that
+    /// wait for one are woken one per returned buffer, longest-waiting first): dispose each <see cref="ReceivedBuffer"/>
     /// promptly. Disposing the pool ends the stream (the kernel's request is cancelled) with
     /// <see cref="ObjectDisposedException"/>, as does a pool disposed before the first <c>MoveNextAsync</c>.
     /// Available since Linux 6.0.</remarks>
