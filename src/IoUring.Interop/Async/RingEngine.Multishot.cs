@@ -67,8 +67,21 @@ public sealed partial class RingEngine
         {
             while (true)
             {
-                (bool has, CompletionEntry item) = await stream.NextAsync().ConfigureAwait(false);
-                if (!has)
+                MultishotOperation.Step step;
+                CompletionEntry item;
+                while ((step = stream.Poll(out item)) is MultishotOperation.Step.Wait or MultishotOperation.Step.Arm)
+                {
+                    if (step == MultishotOperation.Step.Wait)
+                    {
+                        await stream.WaitAsync().ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await ArmAsync(stream).ConfigureAwait(false);
+                    }
+                }
+
+                if (step == MultishotOperation.Step.End)
                 {
                     yield break;
                 }
@@ -95,8 +108,22 @@ public sealed partial class RingEngine
             pool.Track(stream);
             while (true)
             {
-                (bool has, CompletionEntry item) = await stream.NextAsync().ConfigureAwait(false);
-                if (!has)
+                MultishotOperation.Step step;
+                CompletionEntry item;
+                while ((step = stream.Poll(out item)) is MultishotOperation.Step.Wait or MultishotOperation.Step.Arm)
+                {
+                    if (step == MultishotOperation.Step.Wait)
+                    {
+                        // Awaited here, in the iterator's own state machine: nothing allocated per chunk.
+                        await stream.WaitAsync().ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await ArmAsync(stream).ConfigureAwait(false);
+                    }
+                }
+
+                if (step == MultishotOperation.Step.End)
                 {
                     yield break;
                 }
@@ -117,5 +144,12 @@ public sealed partial class RingEngine
 
             pool.Untrack(stream);
         }
+    }
+
+    // A stream's Arm step (MultishotOperation.Poll): once the in-flight limit admits it, into the submission queue.
+    private async ValueTask ArmAsync(MultishotOperation stream)
+    {
+        await EnterAsync().ConfigureAwait(false);
+        Enqueue(stream);
     }
 }
