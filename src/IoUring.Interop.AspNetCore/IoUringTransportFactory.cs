@@ -42,6 +42,7 @@ public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConne
     private SocketTransportFactory? _fallback;
     private RingEngineGroup? _engines;
     private MemoryPool<byte>? _memoryPool;
+    private ReceiveBufferPools? _receivePools;
 
     /// <summary>Creates the factory (dependency injection calls this; see <see cref="WebHostBuilderIoUringExtensions.UseIoUring"/>).</summary>
     /// <param name="options">The transport's options.</param>
@@ -95,8 +96,8 @@ public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConne
             throw new NotSupportedException($"The io_uring transport cannot bind {endpoint.GetType().Name} '{endpoint}' (CanBind is false for it).");
         }
 
-        (RingEngineGroup engines, MemoryPool<byte> pool) = Engines();
-        IConnectionListener listener = IoUringConnectionListener.Bind(endpoint, engines, pool, _options, _logger);
+        (RingEngineGroup engines, MemoryPool<byte> pool, ReceiveBufferPools? receivePools) = Engines();
+        IConnectionListener listener = IoUringConnectionListener.Bind(endpoint, engines, pool, receivePools, _options, _logger);
         return ValueTask.FromResult(listener);
     }
 
@@ -113,11 +114,17 @@ public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConne
     public async ValueTask DisposeAsync()
     {
         RingEngineGroup? engines;
+        ReceiveBufferPools? receivePools;
         lock (_gate)
         {
             engines = _engines;
             _engines = null;
+            receivePools = _receivePools;
+            _receivePools = null;
         }
+
+        // Before the rings: a pool unregisters through its ring's thread (and ends the streams still open over it).
+        receivePools?.Dispose();
 
         if (engines is not null)
         {
@@ -149,7 +156,7 @@ public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConne
         }
     }
 
-    private (RingEngineGroup Engines, MemoryPool<byte> Pool) Engines()
+    private (RingEngineGroup Engines, MemoryPool<byte> Pool, ReceiveBufferPools? ReceivePools) Engines()
     {
         lock (_gate)
         {
@@ -161,7 +168,12 @@ public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConne
                 Continuations = _options.Continuations,
                 ThreadName = "io_uring transport",
             });
-            return (_engines, _memoryPool);
+            if (_options.MultishotReceive)
+            {
+                _receivePools ??= ReceiveBufferPools.Create(_engines, _options.MultishotBufferCount, _options.MultishotBufferSize, _logger);
+            }
+
+            return (_engines, _memoryPool, _receivePools);
         }
     }
 

@@ -24,6 +24,7 @@ internal sealed class IoUringConnectionListener : IConnectionListener
     private readonly RingEngineGroup _engines;
     private readonly RingEngine _acceptEngine;
     private readonly MemoryPool<byte> _memoryPool;
+    private readonly ReceiveBufferPools? _receivePools;
     private readonly IoUringTransportOptions _options;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _unbind = new();
@@ -37,8 +38,9 @@ internal sealed class IoUringConnectionListener : IConnectionListener
     private IAsyncEnumerator<Socket>? _accepts;
     private Task<bool>? _pendingMove;
 
-    private IoUringConnectionListener(Socket listenSocket, RingEngineGroup engines, MemoryPool<byte> memoryPool, IoUringTransportOptions options, ILogger logger)
+    private IoUringConnectionListener(Socket listenSocket, RingEngineGroup engines, MemoryPool<byte> memoryPool, ReceiveBufferPools? receivePools, IoUringTransportOptions options, ILogger logger)
     {
+        _receivePools = receivePools;
         _listenSocket = listenSocket;
         _engines = engines;
         _acceptEngine = engines.Next();
@@ -52,7 +54,7 @@ internal sealed class IoUringConnectionListener : IConnectionListener
     public EndPoint EndPoint { get; }
 
     /// <summary>Creates the socket for <paramref name="endPoint"/>, binds and listens, as Kestrel's Sockets transport does.</summary>
-    public static IoUringConnectionListener Bind(EndPoint endPoint, RingEngineGroup engines, MemoryPool<byte> memoryPool, IoUringTransportOptions options, ILogger logger)
+    public static IoUringConnectionListener Bind(EndPoint endPoint, RingEngineGroup engines, MemoryPool<byte> memoryPool, ReceiveBufferPools? receivePools, IoUringTransportOptions options, ILogger logger)
     {
         Socket socket = endPoint switch
         {
@@ -82,7 +84,7 @@ internal sealed class IoUringConnectionListener : IConnectionListener
             throw;
         }
 
-        var listener = new IoUringConnectionListener(socket, engines, memoryPool, options, logger);
+        var listener = new IoUringConnectionListener(socket, engines, memoryPool, receivePools, options, logger);
         Log.Listening(logger, engines.Engines.Count, options.RingEntries, listener.EndPoint.ToString() ?? string.Empty);
         return listener;
     }
@@ -146,7 +148,8 @@ internal sealed class IoUringConnectionListener : IConnectionListener
                 accepted.NoDelay = true;
             }
 
-            var connection = new IoUringConnection(accepted, _engines.Next(), _memoryPool, _options, _logger);
+            RingEngine engine = _engines.Next();
+            var connection = new IoUringConnection(accepted, engine, _memoryPool, _receivePools?.For(engine), _options, _logger);
             TransportMetrics.ConnectionOpened();
             connection.Start();
             return connection;
