@@ -19,7 +19,8 @@ def med(name, transport, key):
 def ms(value):
     return "not printed" if value != value else f"{value:.2f}"
 LABEL = {"sockets": "Sockets", "sockets-inline": "Sockets, inline", "iouring": "io_uring (reactor)",
-         "iouring-inline": "io_uring, inline", "iouring-pool": "io_uring, pool"}
+         "iouring-inline": "io_uring, inline", "iouring-pool": "io_uring, pool",
+         "iouring-multishot": "io_uring, multishot receive"}
 order = [c for c in configs.split() if c in LABEL]
 names = ["plaintext-16", "plaintext-256", "pipelined-256", "sleeper-16"]
 cpu_model = next((l.split(": ", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
@@ -43,7 +44,8 @@ for name in names:
                      f"{ms(med(name, t, 'p99_ms'))} | {med(name, t, 'cpu_s'):.1f} | {med(name, t, 'errors'):.0f} |")
 eff = lambda name, t: med(name, t, "rps") * float(duration) / max(med(name, t, "cpu_s"), 1e-9)
 pairs = [(a, b) for a, b in (("iouring", "sockets"), ("iouring-inline", "sockets"), ("sockets-inline", "sockets"),
-                             ("iouring-pool", "sockets"), ("iouring-inline", "sockets-inline"), ("iouring", "sockets-inline"))
+                             ("iouring-pool", "sockets"), ("iouring-inline", "sockets-inline"), ("iouring", "sockets-inline"),
+                             ("iouring-multishot", "sockets"), ("iouring-multishot", "iouring"))
          if a in order and b in order]
 lines += ["", "Ratios (medians; requests/s · requests per server CPU-second · p99 ratio, lower is better):", "",
           "| scenario | " + " | ".join(f"{LABEL[a]} / {LABEL[b]}" for a, b in pairs) + " |",

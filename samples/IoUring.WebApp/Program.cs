@@ -16,7 +16,7 @@ namespace IoUring.Samples.WebApp;
 /// (<c>--transport iouring</c>, the default) or Kestrel's Sockets transport (<c>--transport sockets</c>), listening on
 /// <c>--urls</c> (default http://127.0.0.1:5000). <c>--engines N</c> sets the io_uring transport's ring count;
 /// <c>--continuations reactor|pool|inline</c> where its connections run (reactor, the default; <c>--inline true</c> is
-/// <c>inline</c>). With the Sockets transport, <c>--inline true</c> is .NET's fastest set-up: UnsafePreferInlineScheduling
+/// <c>inline</c>); <c>--multishot true</c> turns on its multishot receive (IoUringTransportOptions.MultishotReceive). With the Sockets transport, <c>--inline true</c> is .NET's fastest set-up: UnsafePreferInlineScheduling
 /// (start the process with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 for the rest of it). GET /sleep blocks its
 /// handler's thread for 200 ms (the benchmark of a handler that blocks).
 /// </summary>
@@ -38,12 +38,14 @@ public static class Program
         {
             case "iouring":
                 int? engines = builder.Configuration.GetValue<int?>("engines");
+                bool multishot = builder.Configuration.GetValue<bool>("multishot");
                 ContinuationMode mode = builder.Configuration.GetValue<bool>("inline")
                     ? ContinuationMode.Inline
                     : Enum.Parse<ContinuationMode>(builder.Configuration["continuations"] ?? nameof(ContinuationMode.Reactor), ignoreCase: true);
                 builder.WebHost.UseIoUring(options =>
                 {
                     options.Continuations = mode;
+                    options.MultishotReceive = multishot;
                     if (engines is { } count)
                     {
                         options.EngineCount = count;
