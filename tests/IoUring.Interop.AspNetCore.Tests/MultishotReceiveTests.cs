@@ -37,6 +37,8 @@ public sealed class MultishotReceiveTests
         echoed.AsSpan().SequenceEqual(payload).Should().BeTrue("the body must come back byte for byte");
         var connection = (IoUringConnection)server.Connections.Single();
         connection.MultishotChunks.Should().BeGreaterThanOrEqualTo(payload.Length / 4096, "each chunk fills at most one 4 KiB pool buffer");
+        server.Logs.From("IoUring.Interop.AspNetCore", Microsoft.Extensions.Logging.LogLevel.Information)
+            .Should().Contain("io_uring transport: multishot receive, a pool of 512 buffers of 4096 bytes per ring.");
     }
 
     [Theory]

@@ -39,6 +39,8 @@ internal sealed class ReceiveBufferPools : IDisposable
             {
                 pools._pools.Add(engine, new ProvidedBufferPool(engine, bufferCount, bufferSize));
             }
+
+            Log.MultishotReceive(logger, bufferCount, bufferSize);
         }
         catch (IoUringException e)
         {
