@@ -157,9 +157,9 @@ public sealed class MultishotReceiveTests
 
         // Each re-arm after ENOBUFS is one request. With 4 buffers for 32 busy senders the pool is empty nearly all the
         // time: a stream that re-armed into the empty pool at once spun (1.6 million requests for 8 225 chunks before
-        // the engine made it wait). Waiting until a buffer is back leaves the re-arms that lose the returned buffer to
-        // another stream: 0.5 to 4 per chunk measured here, plus the responses' sends.
-        submitted.Should().BeLessThan((8 * chunks) + 1000, "a stream with no buffer to receive into must wait, not spin");
+        // the engine made it wait; 33 000 when every waiting stream re-armed for each returned buffer). One re-arm per
+        // returned buffer is about one request per chunk (measured: 7 950 to 8 160, sends included).
+        submitted.Should().BeLessThan((3 * chunks) + 1000, "a stream with no buffer to receive into must wait, not spin");
     }
 
     private static async Task Until(Func<bool> condition)

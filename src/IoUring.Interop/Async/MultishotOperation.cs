@@ -275,10 +275,7 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
     {
         bool final = !completion.HasMore;
         int result = completion.Result;
-        if (completion.BufferId is not null)
-        {
-            _pool?.OnTaken();
-        }
+        _pool?.OnCompletion(this, completion.BufferId is not null);
 
         bool wake;
         lock (_lock)

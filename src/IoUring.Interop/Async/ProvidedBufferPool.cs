@@ -23,6 +23,11 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
     private readonly Lock _lock = new();
     private readonly System.Collections.Generic.List<MultishotOperation> _streams = [];
     private readonly System.Collections.Generic.List<MultishotOperation> _starved = [];
+
+    // Streams re-armed after ENOBUFS with a buffer counted for them, until their next completion: the buffers free for
+    // another such stream are _inRing less these, so several starved streams do not all re-arm for one returned
+    // buffer (all but one would meet ENOBUFS again).
+    private readonly System.Collections.Generic.HashSet<MultishotOperation> _holders = [];
     private bool _disposed;
 
     // Buffers in the kernel's ring as far as the completions reaped so far tell: the count of the ring less every
@@ -160,19 +165,38 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
     /// <summary>Consumer: the stream ended.</summary>
     internal void Untrack(MultishotOperation stream)
     {
+        bool released;
         lock (_lock)
         {
             _streams.Remove(stream);
             _starved.Remove(stream);
+            released = _holders.Remove(stream);
+        }
+
+        if (released)
+        {
+            // Woken for a buffer, the stream ended before it re-armed: the buffer is another's.
+            WakeWaiting();
         }
     }
 
-    /// <summary>Engine thread: a completion reported that the kernel took a buffer of this pool.</summary>
-    internal void OnTaken()
+    /// <summary>Engine thread: a completion of <paramref name="stream"/>; <paramref name="tookBuffer"/> when it
+    /// reports that the kernel took a buffer of this pool.</summary>
+    internal void OnCompletion(MultishotOperation stream, bool tookBuffer)
     {
+        bool released;
         lock (_lock)
         {
-            _inRing--;
+            released = _holders.Remove(stream);
+            if (tookBuffer)
+            {
+                _inRing--;
+            }
+        }
+
+        if (released && !tookBuffer)
+        {
+            WakeWaiting();
         }
     }
 
@@ -185,8 +209,14 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
     {
         lock (_lock)
         {
-            if (_disposed || _inRing > 0)
+            if (_disposed)
             {
+                return false;
+            }
+
+            if (_inRing - _holders.Count > 0)
+            {
+                _holders.Add(stream);
                 return false;
             }
 
@@ -219,7 +249,7 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
             Recycle(id);
         }
 
-        WakeOne();
+        WakeWaiting();
     }
 
     /// <summary>Gives back a buffer the kernel filled but nobody took (a stream ended before the consumer read it).</summary>
@@ -235,7 +265,7 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
             Recycle(id);
         }
 
-        WakeOne();
+        WakeWaiting();
     }
 
     /// <summary>The bytes of buffer <paramref name="id"/>.</summary>
@@ -249,28 +279,33 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
         _inRing++;
     }
 
-    // After a buffer came back, outside _lock (a stream takes its own lock to wake, and calls WaitForBuffer under it):
-    // wakes the longest-waiting stream still waiting. One per buffer, not all of them: the others would re-arm only to
-    // meet ENOBUFS again.
-    private void WakeOne()
+    // After a buffer came back or a counted one was let go, outside _lock (a stream takes its own lock to wake, and
+    // calls WaitForBuffer under it): wakes the longest-waiting streams, one per free buffer, each with its buffer
+    // counted. Not all of them: the others would re-arm only to meet ENOBUFS again.
+    private void WakeWaiting()
     {
         while (true)
         {
             MultishotOperation stream;
             lock (_lock)
             {
-                if (_starved.Count == 0)
+                if (_starved.Count == 0 || _inRing - _holders.Count <= 0)
                 {
                     return;
                 }
 
                 stream = _starved[0];
                 _starved.RemoveAt(0);
+                _holders.Add(stream);
             }
 
-            if (stream.OnBufferReturned())
+            if (!stream.OnBufferReturned())
             {
-                return;
+                // It no longer waits (cancelled meanwhile): its count goes to the next one.
+                lock (_lock)
+                {
+                    _holders.Remove(stream);
+                }
             }
         }
     }
