@@ -20,7 +20,7 @@ def ms(value):
     return "not printed" if value != value else f"{value:.2f}"
 LABEL = {"sockets": "Sockets", "sockets-inline": "Sockets, inline", "iouring": "io_uring (reactor)",
          "iouring-inline": "io_uring, inline", "iouring-pool": "io_uring, pool",
-         "iouring-reuseport": "io_uring, SO_REUSEPORT"}
+         "iouring-reuseport": "io_uring, SO_REUSEPORT", "iouring-multishot": "io_uring, multishot receive"}
 order = [c for c in configs.split() if c in LABEL]
 names = ["plaintext-16", "plaintext-256", "pipelined-256", "sleeper-16"]
 cpu_model = next((l.split(": ", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
@@ -45,6 +45,7 @@ for name in names:
 eff = lambda name, t: med(name, t, "rps") * float(duration) / max(med(name, t, "cpu_s"), 1e-9)
 pairs = [(a, b) for a, b in (("iouring", "sockets"), ("iouring-inline", "sockets"), ("sockets-inline", "sockets"),
                              ("iouring-pool", "sockets"), ("iouring-reuseport", "sockets"), ("iouring-reuseport", "iouring"),
+                             ("iouring-multishot", "sockets"), ("iouring-multishot", "iouring"),
                              ("iouring-inline", "sockets-inline"), ("iouring", "sockets-inline"))
          if a in order and b in order]
 lines += ["", "Ratios (medians; requests/s · requests per server CPU-second · p99 ratio, lower is better):", "",

@@ -6,8 +6,9 @@
 #
 # Configurations (--configs, default all four): sockets (Kestrel's default), sockets-inline (.NET's fastest:
 # UnsafePreferInlineScheduling and DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 on the server), iouring (the
-# reactor, this transport's default), iouring-inline (ContinuationMode.Inline); iouring-pool (ContinuationMode.ThreadPool)
-# and iouring-reuseport (the default with one SO_REUSEPORT listening socket per ring) may be added.
+# reactor, this transport's default), iouring-inline (ContinuationMode.Inline); iouring-pool (ContinuationMode.ThreadPool),
+# iouring-reuseport (the default with one SO_REUSEPORT listening socket per ring) and iouring-multishot (the reactor
+# with IoUringTransportOptions.MultishotReceive) may be added.
 # Scenarios: /plaintext with 16 and 256 connections, /plaintext pipelined 16 deep with 256 connections, and
 # sleeper-16: /plaintext with 16 connections while one more client keeps requesting /sleep, whose handler blocks
 # its thread for 200 ms (the p99 of the others shows what one blocking handler costs them).
@@ -60,7 +61,7 @@ cleanup() {
 trap cleanup EXIT
 
 read -r -a transports <<< "$configs"
-declare -A port=([sockets]=5081 [iouring]=5082 [sockets-inline]=5083 [iouring-inline]=5084 [iouring-pool]=5085 [iouring-reuseport]=5086)
+declare -A port=([sockets]=5081 [iouring]=5082 [sockets-inline]=5083 [iouring-inline]=5084 [iouring-pool]=5085 [iouring-reuseport]=5086 [iouring-multishot]=5087)
 declare -A pid_of
 for transport in "${transports[@]}"; do
     [[ -n ${port[$transport]:-} ]] || { echo "run.sh: unknown configuration $transport" >&2; exit 2; }
@@ -73,6 +74,7 @@ for transport in "${transports[@]}"; do
         iouring-inline) args=(--transport iouring --continuations inline) ;;
         iouring-pool) args=(--transport iouring --continuations pool) ;;
         iouring-reuseport) args=(--transport iouring --reuseport true) ;;
+        iouring-multishot) args=(--transport iouring --multishot true) ;;
     esac
     [[ $transport == iouring* && -n $engines ]] && args+=(--engines "$engines")
     if [[ -n $inline_env ]]; then

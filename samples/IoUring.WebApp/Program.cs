@@ -17,7 +17,8 @@ namespace IoUring.Samples.WebApp;
 /// <c>--urls</c> (default http://127.0.0.1:5000). <c>--engines N</c> sets the io_uring transport's ring count;
 /// <c>--continuations reactor|pool|inline</c> where its connections run (reactor, the default; <c>--inline true</c> is
 /// <c>inline</c>); <c>--reuseport true</c> gives each ring its own SO_REUSEPORT listening socket instead of one socket
-/// whose accepts are handed round-robin. With the Sockets transport, <c>--inline true</c> is .NET's fastest set-up: UnsafePreferInlineScheduling
+/// whose accepts are handed round-robin; <c>--multishot true</c> turns on its multishot receive
+/// (IoUringTransportOptions.MultishotReceive). With the Sockets transport, <c>--inline true</c> is .NET's fastest set-up: UnsafePreferInlineScheduling
 /// (start the process with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 for the rest of it). GET /sleep blocks its
 /// handler's thread for 200 ms (the benchmark of a handler that blocks).
 /// </summary>
@@ -46,6 +47,13 @@ public static class Program
                     return 2;
                 }
 
+                bool multishot = false;
+                if (builder.Configuration["multishot"] is { } multishotText && !bool.TryParse(multishotText, out multishot))
+                {
+                    Console.Error.WriteLine($"--multishot must be true or false, not '{multishotText}'");
+                    return 2;
+                }
+
                 ContinuationMode mode = builder.Configuration.GetValue<bool>("inline")
                     ? ContinuationMode.Inline
                     : Enum.Parse<ContinuationMode>(builder.Configuration["continuations"] ?? nameof(ContinuationMode.Reactor), ignoreCase: true);
@@ -53,6 +61,7 @@ public static class Program
                 {
                     options.Continuations = mode;
                     options.ReusePortListeners = reusePort;
+                    options.MultishotReceive = multishot;
                     if (engines is { } count)
                     {
                         options.EngineCount = count;

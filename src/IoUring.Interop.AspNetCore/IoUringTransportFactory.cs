@@ -42,6 +42,7 @@ public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConne
     private SocketTransportFactory? _fallback;
     private RingEngineGroup? _engines;
     private MemoryPool<byte>? _memoryPool;
+    private ReceiveBufferPools? _receivePools;
 
     /// <summary>Creates the factory (dependency injection calls this; see <see cref="WebHostBuilderIoUringExtensions.UseIoUring"/>).</summary>
     /// <param name="options">The transport's options.</param>
@@ -95,10 +96,10 @@ public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConne
             throw new NotSupportedException($"The io_uring transport cannot bind {endpoint.GetType().Name} '{endpoint}' (CanBind is false for it).");
         }
 
-        (RingEngineGroup engines, MemoryPool<byte> pool) = Engines();
+        (RingEngineGroup engines, MemoryPool<byte> pool, ReceiveBufferPools? receivePools) = Engines();
         IConnectionListener listener = _options.ReusePortListeners && endpoint is IPEndPoint ip && engines.Engines.Count > 1
-            ? ReusePortConnectionListener.Bind(ip, engines, pool, _options, _logger)
-            : IoUringConnectionListener.Bind(endpoint, engines, pool, _options, _logger);
+            ? ReusePortConnectionListener.Bind(ip, engines, pool, receivePools, _options, _logger)
+            : IoUringConnectionListener.Bind(endpoint, engines, pool, receivePools, _options, _logger);
         return ValueTask.FromResult(listener);
     }
 
@@ -115,11 +116,17 @@ public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConne
     public async ValueTask DisposeAsync()
     {
         RingEngineGroup? engines;
+        ReceiveBufferPools? receivePools;
         lock (_gate)
         {
             engines = _engines;
             _engines = null;
+            receivePools = _receivePools;
+            _receivePools = null;
         }
+
+        // Before the rings: a pool unregisters through its ring's thread (and ends the streams still open over it).
+        receivePools?.Dispose();
 
         if (engines is not null)
         {
@@ -151,7 +158,7 @@ public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConne
         }
     }
 
-    private (RingEngineGroup Engines, MemoryPool<byte> Pool) Engines()
+    private (RingEngineGroup Engines, MemoryPool<byte> Pool, ReceiveBufferPools? ReceivePools) Engines()
     {
         lock (_gate)
         {
@@ -163,7 +170,12 @@ public sealed class IoUringTransportFactory : IConnectionListenerFactory, IConne
                 Continuations = _options.Continuations,
                 ThreadName = "io_uring transport",
             });
-            return (_engines, _memoryPool);
+            if (_options.MultishotReceive)
+            {
+                _receivePools ??= ReceiveBufferPools.Create(_engines, _options.MultishotBufferCount, _options.MultishotBufferSize, _logger);
+            }
+
+            return (_engines, _memoryPool, _receivePools);
         }
     }
 

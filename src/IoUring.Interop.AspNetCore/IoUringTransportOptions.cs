@@ -43,6 +43,23 @@ public sealed class IoUringTransportOptions
     /// <summary>The smallest buffer a receive asks the pipe for (bytes).</summary>
     public int MinimumReceiveBufferSize { get; set; } = 4096;
 
+    /// <summary>Whether each connection receives through one multishot receive (IORING_RECV_MULTISHOT) into a buffer
+    /// pool its ring shares with its other connections, instead of one receive at a time into the input pipe.</summary>
+    /// <remarks>Each ring registers a <see cref="ProvidedBufferPool"/> of 512 buffers of 4 KiB (2 MiB per ring); every
+    /// chunk is copied into the input pipe and its buffer given back at once, so an idle connection holds no receive
+    /// buffer and a busy one gets many chunks per request. When Kestrel falls behind (<see cref="MaxReadBufferSize"/>
+    /// unread), the connection's multishot is cancelled and started again once Kestrel has caught up, so the client's
+    /// TCP window closes as with single receives. Off by default until measured (docs/aspnetcore.md). Needs Linux 6.0;
+    /// on an older kernel, or if the pool cannot be registered, the transport logs a warning and receives one at a time.</remarks>
+    /// <seealso href="https://man7.org/linux/man-pages/man3/io_uring_prep_recv_multishot.3.html"/>
+    public bool MultishotReceive { get; set; }
+
+    /// <summary>Test seam: the number of buffers in each ring's multishot receive pool.</summary>
+    internal int MultishotBufferCount { get; set; } = 512;
+
+    /// <summary>Test seam: the size in bytes of each buffer of each ring's multishot receive pool.</summary>
+    internal int MultishotBufferSize { get; set; } = 4096;
+
     /// <summary>Bytes received but not yet read by Kestrel after which the transport stops receiving (null: unbounded).</summary>
     /// <remarks>The input pipe's PauseWriterThreshold: a slow reader stops the receives, so the kernel's window closes on the client.</remarks>
     public long? MaxReadBufferSize { get; set; } = 1024 * 1024;

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Records the package's current public surface in PublicAPI.Unshipped.txt (docs/public-api.md).
 #
+#   src/IoUring.Interop/update-public-api.sh [PROJECT_DIR]    (default: src/IoUring.Interop; also src/IoUring.Interop.AspNetCore)
+#
 # Builds src/IoUring.Interop once, takes the symbols the PublicApiAnalyzers report as added (RS0016) or gone (RS0017),
 # and edits the baseline: added symbols are appended, gone ones removed from Unshipped (or marked *REMOVED* when they
 # had shipped). `dotnet format analyzers --diagnostics RS0016` cannot do this job: it does not fix diagnostics in
 # generated code, and most of the surface (the Native layer, the generated enums and register calls) is generated.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
+here="$(cd "${1:-$(dirname "$0")}" && pwd)"
+project="$(ls "$here"/*.csproj)"
 shipped="$here/PublicAPI.Shipped.txt"
 unshipped="$here/PublicAPI.Unshipped.txt"
 log="$(mktemp)"
@@ -14,7 +17,7 @@ trap 'rm -f "$log" "$log.added" "$log.removed"' EXIT
 
 # Touching the baseline (an AdditionalFiles input) makes the compiler run, so every diagnostic is reported again.
 touch "$unshipped"
-dotnet build "$here/IoUring.Interop.csproj" -p:TreatWarningsAsErrors=false -clp:NoSummary > "$log" || true
+dotnet build "$project" -p:TreatWarningsAsErrors=false -clp:NoSummary > "$log" || true
 
 sed -n "s/.*RS0016: Symbol '\(.*\)' is not part of the declared public API.*/\1/p" "$log" | sort -u > "$log.added"
 sed -n "s/.*RS0017: Symbol '\(.*\)' is part of the declared API, but is either not public or could not be found.*/\1/p" "$log" | sort -u > "$log.removed"

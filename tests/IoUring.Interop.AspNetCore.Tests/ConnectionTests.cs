@@ -28,6 +28,7 @@ public sealed class ConnectionTests
 
     [Theory]
     [InlineData(Transport.IoUring)]
+    [InlineData(Transport.IoUringMultishot)]
     [InlineData(Transport.Sockets)]
     public async Task ConnectionFeaturesMatchTheSocketsTransport(Transport transport)
     {
@@ -58,6 +59,7 @@ public sealed class ConnectionTests
 
     [Theory]
     [InlineData(Transport.IoUring)]
+    [InlineData(Transport.IoUringMultishot)]
     [InlineData(Transport.Sockets)]
     public async Task ConnectionClosedFiresWhenTheClientLeaves(Transport transport)
     {
@@ -77,6 +79,7 @@ public sealed class ConnectionTests
 
     [Theory]
     [InlineData(Transport.IoUring)]
+    [InlineData(Transport.IoUringMultishot)]
     [InlineData(Transport.Sockets)]
     public async Task AbortFromTheServerClosesTheClientConnection(Transport transport)
     {

@@ -19,6 +19,8 @@ public sealed class DisconnectTests
     [Theory]
     [InlineData(Transport.IoUring, false)]
     [InlineData(Transport.IoUring, true)]
+    [InlineData(Transport.IoUringMultishot, false)]
+    [InlineData(Transport.IoUringMultishot, true)]
     [InlineData(Transport.Sockets, false)]
     [InlineData(Transport.Sockets, true)]
     public async Task ClientDisconnectingMidRequestEndsTheRequestWithAnError(Transport transport, bool reset)
@@ -41,6 +43,7 @@ public sealed class DisconnectTests
 
     [Theory]
     [InlineData(Transport.IoUring)]
+    [InlineData(Transport.IoUringMultishot)]
     [InlineData(Transport.Sockets)]
     public async Task ClientDisconnectingMidResponseEndsTheResponse(Transport transport)
     {
@@ -70,6 +73,7 @@ public sealed class DisconnectTests
 
     [Theory]
     [InlineData(Transport.IoUring)]
+    [InlineData(Transport.IoUringMultishot)]
     [InlineData(Transport.Sockets)]
     public async Task ClientThatNeverReadsKeepsServerBufferingBounded(Transport transport)
     {

@@ -13,6 +13,7 @@ public sealed class HttpsTests
 {
     [Theory]
     [InlineData(Transport.IoUring)]
+    [InlineData(Transport.IoUringMultishot)]
     [InlineData(Transport.Sockets)]
     public async Task HttpsRequestsAndUploadsWork(Transport transport)
     {

@@ -13,6 +13,7 @@ public sealed class RequestTests
 {
     [Theory]
     [InlineData(Transport.IoUring)]
+    [InlineData(Transport.IoUringMultishot)]
     [InlineData(Transport.Sockets)]
     public async Task KeepAliveSeriesReusesOneConnection(Transport transport)
     {
@@ -33,6 +34,7 @@ public sealed class RequestTests
 
     [Theory]
     [InlineData(Transport.IoUring)]
+    [InlineData(Transport.IoUringMultishot)]
     [InlineData(Transport.Sockets)]
     public async Task TenMegabyteUploadIsEchoedByteExact(Transport transport)
     {
@@ -51,6 +53,7 @@ public sealed class RequestTests
 
     [Theory]
     [InlineData(Transport.IoUring)]
+    [InlineData(Transport.IoUringMultishot)]
     [InlineData(Transport.Sockets)]
     public async Task ChunkedResponseArrivesWhole(Transport transport)
     {
@@ -66,6 +69,7 @@ public sealed class RequestTests
 
     [Theory]
     [InlineData(Transport.IoUring)]
+    [InlineData(Transport.IoUringMultishot)]
     [InlineData(Transport.Sockets)]
     public async Task ThousandConcurrentConnectionsAreAllServed(Transport transport)
     {
@@ -92,6 +96,7 @@ public sealed class RequestTests
 
     [Theory]
     [InlineData(Transport.IoUring)]
+    [InlineData(Transport.IoUringMultishot)]
     [InlineData(Transport.Sockets)]
     public async Task PipelinedRequestsAreAnsweredInOrder(Transport transport)
     {

@@ -14,6 +14,7 @@ public sealed class ShutdownTests
 {
     [Theory]
     [InlineData(Transport.IoUring)]
+    [InlineData(Transport.IoUringMultishot)]
     [InlineData(Transport.Sockets)]
     public async Task GracefulShutdownDrainsRequestsInFlight(Transport transport)
     {

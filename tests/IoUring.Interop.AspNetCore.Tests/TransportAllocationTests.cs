@@ -24,8 +24,10 @@ public sealed class TransportAllocationTests
     private const int Warmup = 20_000;
     private const int Measured = 10_000;
 
-    [Fact]
-    public async Task EchoOverTheConnectionPipesAllocatesNothingPerRoundTrip()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EchoOverTheConnectionPipesAllocatesNothingPerRoundTrip(bool multishot)
     {
         if (!IoUringAvailability.Probe().IsAvailable)
         {
@@ -33,7 +35,7 @@ public sealed class TransportAllocationTests
         }
 
         await using var factory = new IoUringTransportFactory(
-            Options.Create(new IoUringTransportOptions { RequireIoUring = true }),
+            Options.Create(new IoUringTransportOptions { RequireIoUring = true, MultishotReceive = multishot }),
             Options.Create(new SocketTransportOptions()),
             NullLoggerFactory.Instance,
             new BlockPoolFactory());
@@ -84,6 +86,11 @@ public sealed class TransportAllocationTests
         client.Shutdown(SocketShutdown.Send);
         await echo.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         await connection.DisposeAsync();
+
+        if (multishot)
+        {
+            ((Internal.IoUringConnection)connection).MultishotChunks.Should().BeGreaterThanOrEqualTo(Warmup + (3 * Measured), "every message came through the multishot receive");
+        }
 
         // Less than a byte per round trip: an object anywhere on the path (24 bytes at least) would show as 24 or more.
         perRoundTrip.Should().BeLessThan(1.0, "the receive loop, the send loop and the pipes reuse everything");

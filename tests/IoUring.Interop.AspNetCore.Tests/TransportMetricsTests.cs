@@ -66,6 +66,16 @@ public sealed class TransportMetricsTests
             during["io_uring.transport.active_connections"].Should().BeGreaterThanOrEqualTo(1);
             (during["io_uring.transport.connections"] - before.GetValueOrDefault("io_uring.transport.connections")).Should().BeGreaterThanOrEqualTo(1);
             (during["io_uring.transport.bytes/receive"] - before.GetValueOrDefault("io_uring.transport.bytes/receive")).Should().BeGreaterThanOrEqualTo(100_000);
+
+            // The send loop counts a send once its completion has run, which may be after the client has read the
+            // bytes: wait (bounded) for the count rather than read it once.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (during["io_uring.transport.bytes/transmit"] - before.GetValueOrDefault("io_uring.transport.bytes/transmit") < 100_000 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+                during = Read();
+            }
+
             (during["io_uring.transport.bytes/transmit"] - before.GetValueOrDefault("io_uring.transport.bytes/transmit")).Should().BeGreaterThanOrEqualTo(100_000);
         }
     }

@@ -31,6 +31,7 @@ internal sealed partial class IoUringConnection : ConnectionContext
     private readonly RingEngine _engine;
     private readonly ILogger _logger;
     private readonly int _minimumReceiveBufferSize;
+    private readonly ProvidedBufferPool? _receivePool;
     private readonly IDuplexPipe _application;
     private readonly CancellationTokenSource _connectionClosedSource = new();
     private readonly TaskCompletionSource _connectionClosedFired = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,8 +41,11 @@ internal sealed partial class IoUringConnection : ConnectionContext
     private Task _processing = Task.CompletedTask;
     private IDictionary<object, object?>? _items;
 
-    public IoUringConnection(Socket socket, RingEngine engine, MemoryPool<byte> memoryPool, IoUringTransportOptions options, ILogger logger)
+    // receivePool: the ring's pool for multishot receives (IoUringTransportOptions.MultishotReceive), or null to
+    // receive one chunk at a time straight into the input pipe.
+    public IoUringConnection(Socket socket, RingEngine engine, MemoryPool<byte> memoryPool, ProvidedBufferPool? receivePool, IoUringTransportOptions options, ILogger logger)
     {
+        _receivePool = receivePool;
         _socket = socket;
         _engine = engine;
         _logger = logger;
@@ -86,14 +90,14 @@ internal sealed partial class IoUringConnection : ConnectionContext
 
     /// <summary>Wraps a socket a listener accepted (TCP_NODELAY as the options say), counts it and starts it on
     /// <paramref name="engine"/>.</summary>
-    public static IoUringConnection StartAccepted(Socket accepted, RingEngine engine, MemoryPool<byte> memoryPool, IoUringTransportOptions options, ILogger logger)
+    public static IoUringConnection StartAccepted(Socket accepted, RingEngine engine, MemoryPool<byte> memoryPool, ProvidedBufferPool? receivePool, IoUringTransportOptions options, ILogger logger)
     {
         if (options.NoDelay && accepted.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
         {
             accepted.NoDelay = true;
         }
 
-        var connection = new IoUringConnection(accepted, engine, memoryPool, options, logger);
+        var connection = new IoUringConnection(accepted, engine, memoryPool, receivePool, options, logger);
         TransportMetrics.ConnectionOpened();
         connection.Start();
         return connection;
@@ -152,25 +156,32 @@ internal sealed partial class IoUringConnection : ConnectionContext
         Exception? error = null;
         try
         {
-            while (true)
+            if (_receivePool is { } pool)
             {
-                Memory<byte> buffer = input.GetMemory(_minimumReceiveBufferSize);
-                int received = await _engine.ReceiveAsync(_socket, buffer).ConfigureAwait(false);
-                if (received == 0)
+                await ReceiveManyAsync(input, pool).ConfigureAwait(false);
+            }
+            else
+            {
+                while (true)
                 {
-                    Log.ReadFin(_logger, ConnectionId);
-                    break;
-                }
+                    Memory<byte> buffer = input.GetMemory(_minimumReceiveBufferSize);
+                    int received = await _engine.ReceiveAsync(_socket, buffer).ConfigureAwait(false);
+                    if (received == 0)
+                    {
+                        Log.ReadFin(_logger, ConnectionId);
+                        break;
+                    }
 
-                input.Advance(received);
-                TransportMetrics.Received(received);
+                    input.Advance(received);
+                    TransportMetrics.Received(received);
 
-                // Back-pressure: FlushAsync waits while Kestrel has MaxReadBufferSize unread; no receive is in flight
-                // meanwhile, so the kernel's receive buffer fills and TCP closes the client's window.
-                FlushResult flush = await input.FlushAsync().ConfigureAwait(false);
-                if (flush.IsCompleted || flush.IsCanceled)
-                {
-                    break;
+                    // Back-pressure: FlushAsync waits while Kestrel has MaxReadBufferSize unread; no receive is in
+                    // flight meanwhile, so the kernel's receive buffer fills and TCP closes the client's window.
+                    FlushResult flush = await input.FlushAsync().ConfigureAwait(false);
+                    if (flush.IsCompleted || flush.IsCanceled)
+                    {
+                        break;
+                    }
                 }
             }
         }

@@ -24,6 +24,7 @@ internal sealed class IoUringConnectionListener : IConnectionListener
     private readonly RingEngineGroup _engines;
     private readonly RingEngine _acceptEngine;
     private readonly MemoryPool<byte> _memoryPool;
+    private readonly ReceiveBufferPools? _receivePools;
     private readonly IoUringTransportOptions _options;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _unbind = new();
@@ -37,8 +38,9 @@ internal sealed class IoUringConnectionListener : IConnectionListener
     private IAsyncEnumerator<Socket>? _accepts;
     private Task<bool>? _pendingMove;
 
-    private IoUringConnectionListener(Socket listenSocket, RingEngineGroup engines, MemoryPool<byte> memoryPool, IoUringTransportOptions options, ILogger logger)
+    private IoUringConnectionListener(Socket listenSocket, RingEngineGroup engines, MemoryPool<byte> memoryPool, ReceiveBufferPools? receivePools, IoUringTransportOptions options, ILogger logger)
     {
+        _receivePools = receivePools;
         _listenSocket = listenSocket;
         _engines = engines;
         _acceptEngine = engines.Next();
@@ -52,10 +54,10 @@ internal sealed class IoUringConnectionListener : IConnectionListener
     public EndPoint EndPoint { get; }
 
     /// <summary>Creates the socket for <paramref name="endPoint"/>, binds and listens, as Kestrel's Sockets transport does.</summary>
-    public static IoUringConnectionListener Bind(EndPoint endPoint, RingEngineGroup engines, MemoryPool<byte> memoryPool, IoUringTransportOptions options, ILogger logger)
+    public static IoUringConnectionListener Bind(EndPoint endPoint, RingEngineGroup engines, MemoryPool<byte> memoryPool, ReceiveBufferPools? receivePools, IoUringTransportOptions options, ILogger logger)
     {
         Socket socket = ListenSocket.Open(endPoint, options.Backlog, reusePort: false);
-        var listener = new IoUringConnectionListener(socket, engines, memoryPool, options, logger);
+        var listener = new IoUringConnectionListener(socket, engines, memoryPool, receivePools, options, logger);
         Log.Listening(logger, engines.Engines.Count, options.RingEntries, listener.EndPoint.ToString() ?? string.Empty);
         return listener;
     }
@@ -114,7 +116,8 @@ internal sealed class IoUringConnectionListener : IConnectionListener
                 continue;
             }
 
-            return IoUringConnection.StartAccepted(accepted, _engines.Next(), _memoryPool, _options, _logger);
+            RingEngine engine = _engines.Next();
+            return IoUringConnection.StartAccepted(accepted, engine, _memoryPool, _receivePools?.For(engine), _options, _logger);
         }
     }
 

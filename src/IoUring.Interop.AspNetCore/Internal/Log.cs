@@ -29,4 +29,10 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Debug, "Accept on {EndPoint} failed and is retried: {Error}", EventName = "AcceptError")]
     public static partial void AcceptRetried(ILogger logger, string endPoint, string error);
+
+    [LoggerMessage(8, LogLevel.Warning, "io_uring transport: multishot receive is unavailable ({Reason}); connections receive one chunk at a time.", EventName = "MultishotReceiveUnavailable")]
+    public static partial void MultishotUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(9, LogLevel.Information, "io_uring transport: multishot receive, a pool of {BufferCount} buffers of {BufferSize} bytes per ring.", EventName = "MultishotReceive")]
+    public static partial void MultishotReceive(ILogger logger, int bufferCount, int bufferSize);
 }

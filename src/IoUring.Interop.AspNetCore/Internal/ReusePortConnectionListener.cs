@@ -23,6 +23,7 @@ internal sealed class ReusePortConnectionListener : IConnectionListener
     private readonly Socket[] _sockets;
     private readonly RingEngine[] _engines;
     private readonly MemoryPool<byte> _memoryPool;
+    private readonly ReceiveBufferPools? _receivePools;
     private readonly IoUringTransportOptions _options;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _unbind = new();
@@ -32,8 +33,9 @@ internal sealed class ReusePortConnectionListener : IConnectionListener
     private int _accepting;
     private int _closed;
 
-    private ReusePortConnectionListener(Socket[] sockets, RingEngine[] engines, MemoryPool<byte> memoryPool, IoUringTransportOptions options, ILogger logger)
+    private ReusePortConnectionListener(Socket[] sockets, RingEngine[] engines, MemoryPool<byte> memoryPool, ReceiveBufferPools? receivePools, IoUringTransportOptions options, ILogger logger)
     {
+        _receivePools = receivePools;
         _sockets = sockets;
         _engines = engines;
         _memoryPool = memoryPool;
@@ -62,7 +64,7 @@ internal sealed class ReusePortConnectionListener : IConnectionListener
     /// <summary>Binds one SO_REUSEPORT socket per ring on <paramref name="endPoint"/> (port 0: the first socket's port
     /// for the others) and starts each ring's accept loop.</summary>
     /// <exception cref="AddressInUseException">A socket outside the group holds the address.</exception>
-    public static ReusePortConnectionListener Bind(IPEndPoint endPoint, RingEngineGroup engines, MemoryPool<byte> memoryPool, IoUringTransportOptions options, ILogger logger)
+    public static ReusePortConnectionListener Bind(IPEndPoint endPoint, RingEngineGroup engines, MemoryPool<byte> memoryPool, ReceiveBufferPools? receivePools, IoUringTransportOptions options, ILogger logger)
     {
         RingEngine[] rings = [.. engines.Engines];
         var sockets = new Socket[rings.Length];
@@ -87,7 +89,7 @@ internal sealed class ReusePortConnectionListener : IConnectionListener
             throw;
         }
 
-        var listener = new ReusePortConnectionListener(sockets, rings, memoryPool, options, logger);
+        var listener = new ReusePortConnectionListener(sockets, rings, memoryPool, receivePools, options, logger);
         Log.ListeningReusePort(logger, rings.Length, options.RingEntries, listener.EndPoint.ToString() ?? string.Empty);
         return listener;
     }
@@ -153,7 +155,7 @@ internal sealed class ReusePortConnectionListener : IConnectionListener
             {
                 await foreach (Socket accepted in engine.AcceptManyAsync(socket, unbind).ConfigureAwait(false))
                 {
-                    IoUringConnection connection = IoUringConnection.StartAccepted(accepted, engine, _memoryPool, _options, _logger);
+                    IoUringConnection connection = IoUringConnection.StartAccepted(accepted, engine, _memoryPool, _receivePools?.For(engine), _options, _logger);
                     if (!_accepted.Writer.TryWrite(connection))
                     {
                         await OfferAsync(connection, unbind).ConfigureAwait(false);

@@ -33,6 +33,7 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
     private bool _waiting;
     private bool _active;
     private bool _needsRearm;
+    private bool _starved;
     private bool _ended;
     private int _errno;
     private OperationOutcome _outcome = OperationOutcome.Completed;
@@ -95,63 +96,93 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
         OnTokenCancelled();
     }
 
-    /// <summary>Consumer: the next completion (a result with <c>Result &gt; 0</c> or an fd), or false at the end of the stream.</summary>
+    /// <summary>Any thread: a buffer came back to the pool this stream waits on after ENOBUFS; wakes the consumer to
+    /// re-arm. False when the stream no longer waits for one (it was cancelled meanwhile), so the pool wakes another.</summary>
+    internal bool OnBufferReturned()
+    {
+        lock (_lock)
+        {
+            if (!_starved || !_waiting || _active)
+            {
+                return false;
+            }
+
+            _starved = false;
+            _waiting = false;
+        }
+
+        Signal();
+        return true;
+    }
+
+    /// <summary>What the consumer does next (<see cref="Poll"/>).</summary>
+    internal enum Step
+    {
+        /// <summary>A completion was taken.</summary>
+        Item,
+
+        /// <summary>The stream ended (at the peer's end of stream, or for good).</summary>
+        End,
+
+        /// <summary>Await <see cref="WaitAsync"/>, then poll again.</summary>
+        Wait,
+
+        /// <summary>Await the engine's admission, <see cref="RingEngine.Enqueue"/> the stream, then poll again.</summary>
+        Arm,
+    }
+
+    /// <summary>Consumer: one step towards the next completion (a result with <c>Result &gt; 0</c> or an fd).</summary>
+    /// <remarks>Steps rather than one async method: the consumer's own state machine (the stream's iterator, made
+    /// once) does the awaiting, so a consumer that waits for every chunk allocates nothing per chunk, even where
+    /// async state machines are classes (Debug builds).</remarks>
     /// <exception cref="OperationCanceledException">The stream's token fired.</exception>
     /// <exception cref="ObjectDisposedException">The engine was disposed.</exception>
-    internal async ValueTask<(bool Has, CompletionEntry Item)> NextAsync()
+    internal Step Poll(out CompletionEntry item)
     {
-        while (true)
+        lock (_lock)
         {
-            bool rearm = false;
-            lock (_lock)
+            if (_items.TryDequeue(out item))
             {
-                if (_items.TryDequeue(out CompletionEntry item))
-                {
-                    return (true, item);
-                }
+                return Step.Item;
+            }
 
-                if (_ended)
-                {
-                    ThrowIfFailed();
-                    return (false, default);
-                }
+            if (_ended)
+            {
+                ThrowIfFailed();
+                return Step.End;
+            }
 
-                if (!_active && CancelRequested)
+            if (!_active && CancelRequested)
+            {
+                _ended = true;
+                _outcome = OperationOutcome.Canceled;
+                ThrowIfFailed();
+            }
+
+            if (!_active && _needsRearm && !(_starved && _pool!.WaitForBuffer(this)))
+            {
+                // After ENOBUFS only once the pool has a buffer again (OnBufferReturned wakes the wait below):
+                // re-arming into an empty ring would meet ENOBUFS again at once.
+                _starved = false;
+                if (RefuseArm())
                 {
                     _ended = true;
-                    _outcome = OperationOutcome.Canceled;
                     ThrowIfFailed();
                 }
 
-                if (!_active && _needsRearm)
-                {
-                    if (RefuseArm())
-                    {
-                        _ended = true;
-                        ThrowIfFailed();
-                    }
-
-                    _needsRearm = false;
-                    _active = true;
-                    rearm = true;
-                }
-                else
-                {
-                    _signal.Reset();
-                    _waiting = true;
-                }
+                _needsRearm = false;
+                _active = true;
+                return Step.Arm;
             }
 
-            if (rearm)
-            {
-                await _engine.EnterAsync().ConfigureAwait(false);
-                _engine.Enqueue(this);
-                continue;
-            }
-
-            await new ValueTask<bool>(this, _signal.Version).ConfigureAwait(false);
+            _signal.Reset();
+            _waiting = true;
+            return Step.Wait;
         }
     }
+
+    /// <summary>Consumer, after <see cref="Step.Wait"/>: completes when a completion, the end or a buffer arrives.</summary>
+    internal ValueTask<bool> WaitAsync() => new(this, _signal.Version);
 
     /// <summary>Consumer: cancels the request if it is still armed, waits for its last completion, and releases the
     /// socket; returns the completions nobody took (their buffers or descriptors belong to the caller to undo).</summary>
@@ -244,6 +275,8 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
     {
         bool final = !completion.HasMore;
         int result = completion.Result;
+        _pool?.OnCompletion(this, completion.BufferId is not null);
+
         bool wake;
         lock (_lock)
         {
@@ -257,8 +290,10 @@ internal sealed class MultishotOperation : EngineOperation, IValueTaskSource<boo
                 _active = false;
                 if (result == -(int)Errno.ENOBUFS || ((result > 0 || (result == 0 && !_endsOnZero)) && !CancelRequested))
                 {
-                    // The kernel stopped (buffers ran out, or it chose to): re-armed once the consumer drained.
+                    // The kernel stopped (buffers ran out, or it chose to): re-armed once the consumer drained, and
+                    // after ENOBUFS once the pool has a buffer again.
                     _needsRearm = true;
+                    _starved = result == -(int)Errno.ENOBUFS && _pool is not null;
                 }
                 else if (result == 0 && _endsOnZero)
                 {

@@ -22,7 +22,18 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
     private readonly bool[] _lent;
     private readonly Lock _lock = new();
     private readonly System.Collections.Generic.List<MultishotOperation> _streams = [];
+    private readonly System.Collections.Generic.List<MultishotOperation> _starved = [];
+
+    // Streams re-armed after ENOBUFS with a buffer counted for them, until their next completion: the buffers free for
+    // another such stream are _inRing less these, so several starved streams do not all re-arm for one returned
+    // buffer (all but one would meet ENOBUFS again).
+    private readonly System.Collections.Generic.HashSet<MultishotOperation> _holders = [];
     private bool _disposed;
+
+    // Buffers in the kernel's ring as far as the completions reaped so far tell: the count of the ring less every
+    // buffer a completion reported taken, plus every buffer given back. The kernel takes a buffer before its
+    // completion is reaped, so this may count too many, never too few: at zero the ring is surely empty.
+    private int _inRing;
 
     /// <summary>Allocates <paramref name="bufferCount"/> buffers of <paramref name="bufferSize"/> bytes and registers
     /// them with <paramref name="engine"/>'s ring.</summary>
@@ -57,6 +68,7 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
         }
 
         _ring.Advance(bufferCount);
+        _inRing = bufferCount;
         try
         {
             // Registration must come from the ring's single issuer: the engine thread.
@@ -153,9 +165,63 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
     /// <summary>Consumer: the stream ended.</summary>
     internal void Untrack(MultishotOperation stream)
     {
+        bool released;
         lock (_lock)
         {
             _streams.Remove(stream);
+            _starved.Remove(stream);
+            released = _holders.Remove(stream);
+        }
+
+        if (released)
+        {
+            // Woken for a buffer, the stream ended before it re-armed: the buffer is another's.
+            WakeWaiting();
+        }
+    }
+
+    /// <summary>Engine thread: a completion of <paramref name="stream"/>; <paramref name="tookBuffer"/> when it
+    /// reports that the kernel took a buffer of this pool.</summary>
+    internal void OnCompletion(MultishotOperation stream, bool tookBuffer)
+    {
+        bool released;
+        lock (_lock)
+        {
+            released = _holders.Remove(stream);
+            if (tookBuffer)
+            {
+                _inRing--;
+            }
+        }
+
+        if (released && !tookBuffer)
+        {
+            WakeWaiting();
+        }
+    }
+
+    /// <summary>Consumer of a stream the kernel stopped with ENOBUFS: true when the ring is empty, in which case the
+    /// stream is woken (<see cref="MultishotOperation.OnBufferReturned"/>) when a buffer comes back; false when a
+    /// buffer may be there (re-arm now).</summary>
+    /// <remarks>Re-arming into an empty ring would only bring ENOBUFS again, once per turn of the engine's loop, for
+    /// as long as every buffer is held.</remarks>
+    internal bool WaitForBuffer(MultishotOperation stream)
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return false;
+            }
+
+            if (_inRing - _holders.Count > 0)
+            {
+                _holders.Add(stream);
+                return false;
+            }
+
+            _starved.Add(stream);
+            return true;
         }
     }
 
@@ -182,6 +248,8 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
             _lent[id] = false;
             Recycle(id);
         }
+
+        WakeWaiting();
     }
 
     /// <summary>Gives back a buffer the kernel filled but nobody took (a stream ended before the consumer read it).</summary>
@@ -189,11 +257,15 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
     {
         lock (_lock)
         {
-            if (!_disposed)
+            if (_disposed)
             {
-                Recycle(id);
+                return;
             }
+
+            Recycle(id);
         }
+
+        WakeWaiting();
     }
 
     /// <summary>The bytes of buffer <paramref name="id"/>.</summary>
@@ -204,6 +276,38 @@ public sealed unsafe class ProvidedBufferPool : IDisposable
         // The ring has one producer: every add and advance happens under _lock.
         _ring.Add(Address(id), (uint)BufferSize, id);
         _ring.Advance(1);
+        _inRing++;
+    }
+
+    // After a buffer came back or a counted one was let go, outside _lock (a stream takes its own lock to wake, and
+    // calls WaitForBuffer under it): wakes the longest-waiting streams, one per free buffer, each with its buffer
+    // counted. Not all of them: the others would re-arm only to meet ENOBUFS again.
+    private void WakeWaiting()
+    {
+        while (true)
+        {
+            MultishotOperation stream;
+            lock (_lock)
+            {
+                if (_starved.Count == 0 || _inRing - _holders.Count <= 0)
+                {
+                    return;
+                }
+
+                stream = _starved[0];
+                _starved.RemoveAt(0);
+                _holders.Add(stream);
+            }
+
+            if (!stream.OnBufferReturned())
+            {
+                // It no longer waits (cancelled meanwhile): its count goes to the next one.
+                lock (_lock)
+                {
+                    _holders.Remove(stream);
+                }
+            }
+        }
     }
 
     private byte* Address(int id) => (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_memory)) + ((long)id * BufferSize);

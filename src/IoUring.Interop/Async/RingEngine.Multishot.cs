@@ -33,7 +33,8 @@ public sealed partial class RingEngine
     /// <summary>Receives chunks as they arrive into buffers the kernel picks from <paramref name="pool"/>, from one
     /// multishot request (IORING_OP_RECV with IORING_RECV_MULTISHOT).</summary>
     /// <remarks>The stream ends when the peer closes its side. When the pool runs dry the kernel stops (ENOBUFS) and
-    /// the stream re-arms once the consumer has taken what came before: dispose each <see cref="ReceivedBuffer"/>
+    /// the stream re-arms once the consumer has taken what came before and a buffer is back in the pool (streams that
+    /// wait for one are woken one per returned buffer, longest-waiting first): dispose each <see cref="ReceivedBuffer"/>
     /// promptly. Disposing the pool ends the stream (the kernel's request is cancelled) with
     /// <see cref="ObjectDisposedException"/>, as does a pool disposed before the first <c>MoveNextAsync</c>.
     /// Available since Linux 6.0.</remarks>
@@ -66,8 +67,21 @@ public sealed partial class RingEngine
         {
             while (true)
             {
-                (bool has, CompletionEntry item) = await stream.NextAsync().ConfigureAwait(false);
-                if (!has)
+                MultishotOperation.Step step;
+                CompletionEntry item;
+                while ((step = stream.Poll(out item)) is MultishotOperation.Step.Wait or MultishotOperation.Step.Arm)
+                {
+                    if (step == MultishotOperation.Step.Wait)
+                    {
+                        await stream.WaitAsync().ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await ArmAsync(stream).ConfigureAwait(false);
+                    }
+                }
+
+                if (step == MultishotOperation.Step.End)
                 {
                     yield break;
                 }
@@ -94,8 +108,22 @@ public sealed partial class RingEngine
             pool.Track(stream);
             while (true)
             {
-                (bool has, CompletionEntry item) = await stream.NextAsync().ConfigureAwait(false);
-                if (!has)
+                MultishotOperation.Step step;
+                CompletionEntry item;
+                while ((step = stream.Poll(out item)) is MultishotOperation.Step.Wait or MultishotOperation.Step.Arm)
+                {
+                    if (step == MultishotOperation.Step.Wait)
+                    {
+                        // Awaited here, in the iterator's own state machine: nothing allocated per chunk.
+                        await stream.WaitAsync().ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await ArmAsync(stream).ConfigureAwait(false);
+                    }
+                }
+
+                if (step == MultishotOperation.Step.End)
                 {
                     yield break;
                 }
@@ -116,5 +144,12 @@ public sealed partial class RingEngine
 
             pool.Untrack(stream);
         }
+    }
+
+    // A stream's Arm step (MultishotOperation.Poll): once the in-flight limit admits it, into the submission queue.
+    private async ValueTask ArmAsync(MultishotOperation stream)
+    {
+        await EnterAsync().ConfigureAwait(false);
+        Enqueue(stream);
     }
 }

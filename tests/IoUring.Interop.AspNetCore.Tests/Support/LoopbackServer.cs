@@ -76,7 +76,15 @@ public sealed class LoopbackServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(logs);
         builder.WebHost.UseSetting(WebHostDefaults.ShutdownTimeoutKey, ((int)(shutdownTimeout ?? TimeSpan.FromSeconds(10)).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (transport == Transport.IoUring)
+        if (transport == Transport.IoUringMultishot)
+        {
+            builder.WebHost.UseIoUring(options =>
+            {
+                options.MultishotReceive = true;
+                configure?.Invoke(options);
+            });
+        }
+        else if (transport == Transport.IoUring)
         {
             builder.WebHost.UseIoUring(configure);
         }
@@ -122,7 +130,7 @@ public sealed class LoopbackServer : IAsyncDisposable
             throw;
         }
 
-        if (transport == Transport.IoUring && skipIfUnavailable && server.Factory is { UsesIoUring: false } factory)
+        if (transport is Transport.IoUring or Transport.IoUringMultishot && skipIfUnavailable && server.Factory is { UsesIoUring: false } factory)
         {
             await server.DisposeAsync();
             Assert.Skip($"io_uring is unavailable here, the transport fell back to Sockets: {factory.Availability.Reason}");

@@ -30,6 +30,14 @@ public sealed class TestEndpoints
     /// <summary>How POST /drain ended: null when it read the whole body, else the exception it met.</summary>
     public TaskCompletionSource<Exception?> DrainEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Lets POST /stall go on to read its body.</summary>
+    public TaskCompletionSource StallReleased { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private int _stallStarted;
+
+    /// <summary>How many POST /stall requests have entered their handler.</summary>
+    public int StallStarted => Volatile.Read(ref _stallStarted);
+
     private int _slowStarted;
     private int _blockStarted;
 
@@ -92,6 +100,28 @@ public sealed class TestEndpoints
         });
         app.MapPost("/drain", async (HttpContext context) =>
         {
+            byte[] buffer = new byte[64 * 1024];
+            try
+            {
+                int read;
+                while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+                {
+                    Interlocked.Add(ref _uploadBytesRead, read);
+                }
+
+                DrainEnded.TrySetResult(null);
+            }
+            catch (Exception e)
+            {
+                DrainEnded.TrySetResult(e);
+            }
+        });
+        app.MapPost("/stall", async (HttpContext context) =>
+        {
+            // A handler that does not read its body until the test says so: Kestrel reads nothing from the transport
+            // meanwhile, so the transport's input pipe fills up to MaxReadBufferSize.
+            Interlocked.Increment(ref _stallStarted);
+            await StallReleased.Task.WaitAsync(context.RequestAborted);
             byte[] buffer = new byte[64 * 1024];
             try
             {

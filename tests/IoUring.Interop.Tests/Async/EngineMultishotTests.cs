@@ -177,4 +177,60 @@ public class EngineMultishotTests
             string.Concat(chunks).Should().Be("onetwothree");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
+    public async Task A_stream_whose_pool_is_empty_waits_for_a_returned_buffer_instead_of_rearming(EngineSetUp setUp)
+    {
+        await using RingEngine engine = AsyncTestSupport.Engine(setUp);
+        using var pool = new ProvidedBufferPool(engine, bufferCount: 2, bufferSize: 256);
+        (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
+        using (client)
+        using (server)
+        {
+            byte[] data = Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 + 3)).ToArray();
+            client.Send(data);
+            await using IAsyncEnumerator<ReceivedBuffer> chunks = engine.ReceiveManyAsync(server, pool).GetAsyncEnumerator();
+            var received = new List<byte>();
+            var held = new List<ReceivedBuffer>();
+            for (int i = 0; i < 2; i++)
+            {
+                (await chunks.MoveNextAsync().Within()).Should().BeTrue();
+                held.Add(chunks.Current);
+            }
+
+            // Both buffers are held and data is waiting: the kernel answers ENOBUFS. Re-arming at once would answer
+            // ENOBUFS again, for ever (a request per turn of the engine's loop); the stream must wait for a buffer.
+            long before = engine.Statistics.Submitted;
+            ValueTask<bool> third = chunks.MoveNextAsync();
+            await Task.Delay(300, TestContext.Current.CancellationToken);
+            long rearms = engine.Statistics.Submitted - before;
+            third.IsCompleted.Should().BeFalse("no buffer is free to receive into");
+            rearms.Should().BeLessThan(10, "a stream with no buffer to receive into must not spin");
+
+            foreach (ReceivedBuffer chunk in held)
+            {
+                received.AddRange(chunk.Memory.ToArray());
+                chunk.Dispose();
+            }
+
+            bool has = await third.Within();
+            while (has)
+            {
+                using (chunks.Current)
+                {
+                    received.AddRange(chunks.Current.Memory.ToArray());
+                }
+
+                if (received.Count == data.Length)
+                {
+                    break;
+                }
+
+                has = await chunks.MoveNextAsync().Within();
+            }
+
+            received.Should().Equal(data, "every byte arrives, in order, once buffers come back");
+        }
+    }
 }
