@@ -42,10 +42,34 @@ public sealed partial class RingFileStream : Stream
             throw new ArgumentException("The file handle is closed or invalid.", nameof(file));
         }
 
-        int flags = fcntl((int)file.DangerousGetHandle(), F_GETFL);
+        // Under a reference on the handle: a Dispose on another thread cannot close the descriptor (and let open(2)
+        // reuse its number for another file) between the check above and the call.
+        bool referenced = false;
+        int flags;
+        int errno = 0;
+        try
+        {
+            file.DangerousAddRef(ref referenced);
+            flags = fcntl((int)file.DangerousGetHandle(), F_GETFL);
+            if (flags < 0)
+            {
+                errno = Marshal.GetLastPInvokeError();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            throw new ArgumentException("The file handle is closed or invalid.", nameof(file));
+        }
+        finally
+        {
+            if (referenced)
+            {
+                file.DangerousRelease();
+            }
+        }
+
         if (flags < 0)
         {
-            int errno = Marshal.GetLastPInvokeError();
             throw new ArgumentException($"fcntl(F_GETFL) failed on the handle: {new IoUringException(errno, "fcntl").Message}", nameof(file));
         }
 

@@ -120,6 +120,40 @@ public class EngineStreamTests : IDisposable
         await write.Should().ThrowAsync<NotSupportedException>();
     }
 
+    /// <summary>A handle closed before or while the stream is made is refused as the argument it is; the open mode is
+    /// read under a reference on the handle, so a close on another thread cannot let the descriptor's number be reused
+    /// in between (the race itself cannot be forced; the loop checks that every outcome is one of the two allowed).</summary>
+    [Fact]
+    public async Task RingFileStream_refuses_a_closed_handle_as_its_file_argument()
+    {
+        await using var engine = new RingEngine();
+        string path = _dir.File("closed.bin");
+        await File.WriteAllBytesAsync(path, new byte[16]);
+
+        SafeFileHandle closed = File.OpenHandle(path);
+        closed.Dispose();
+        Action make = () => new RingFileStream(engine, closed);
+        make.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("file");
+
+        for (int i = 0; i < 500; i++)
+        {
+            SafeFileHandle racing = File.OpenHandle(path);
+            Task closing = Task.Run(racing.Dispose);
+            try
+            {
+                using var stream = new RingFileStream(engine, racing, ownsHandle: false);
+                stream.CanRead.Should().BeTrue("a stream made before the close sees the read-only open mode");
+                stream.CanWrite.Should().BeFalse();
+            }
+            catch (ArgumentException refused)
+            {
+                refused.ParamName.Should().Be("file");
+            }
+
+            await closing.WaitAsync(AsyncTestSupport.Bound);
+        }
+    }
+
     private static X509Certificate2 SelfSigned()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
