@@ -1,12 +1,13 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 
 namespace IoUring.Interop.Tests.Async;
 
 /// <summary>What a descriptor number refers to right now, read from /proc/self/fd (the kernel's own view).</summary>
-internal static class DescriptorProbe
+internal static partial class DescriptorProbe
 {
     /// <summary>The target of /proc/self/fd/<paramref name="fd"/> ("socket:[inode]", a file's path,
     /// "anon_inode:[io_uring]"...), or null when the number is not open.</summary>
@@ -24,6 +25,26 @@ internal static class DescriptorProbe
 
     /// <summary>The descriptor number a handle wraps.</summary>
     internal static int Number(SafeHandle handle) => (int)handle.DangerousGetHandle();
+
+    /// <summary>The numbers of every io_uring instance this process has open now.</summary>
+    internal static HashSet<int> RingDescriptors()
+    {
+        var found = new HashSet<int>();
+        foreach (string entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+        {
+            if (int.TryParse(Path.GetFileName(entry), out int fd) && Target(fd) == "anon_inode:[io_uring]")
+            {
+                found.Add(fd);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>dup2(2): makes <paramref name="newFd"/> refer to what <paramref name="oldFd"/> does (closing what it
+    /// referred to), the way a number gets reused under a handle's feet.</summary>
+    [LibraryImport("libc", EntryPoint = "dup2", SetLastError = true)]
+    internal static partial int Dup2(int oldFd, int newFd);
 }
 
 /// <summary>Memory whose pinning fails, as a <see cref="MemoryManager{T}"/> over a disposed or unpinnable resource does.</summary>

@@ -26,9 +26,9 @@ public partial class EngineFaultMemoryTests
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
     public async Task After_a_fault_the_pool_memory_an_armed_receive_may_write_is_never_freed(EngineSetUp setUp)
     {
-        HashSet<int> before = RingDescriptors();
+        HashSet<int> before = DescriptorProbe.RingDescriptors();
         RingEngine engine = AsyncTestSupport.Engine(setUp);
-        int ringFd = RingDescriptors().Except(before).Should().ContainSingle().Subject;
+        int ringFd = DescriptorProbe.RingDescriptors().Except(before).Should().ContainSingle().Subject;
         (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
         try
         {
@@ -55,9 +55,9 @@ public partial class EngineFaultMemoryTests
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
     public async Task Engine_commands_refused_after_a_fault_carry_the_fault(EngineSetUp setUp)
     {
-        HashSet<int> before = RingDescriptors();
+        HashSet<int> before = DescriptorProbe.RingDescriptors();
         RingEngine engine = AsyncTestSupport.Engine(setUp);
-        int ringFd = RingDescriptors().Except(before).Should().ContainSingle().Subject;
+        int ringFd = DescriptorProbe.RingDescriptors().Except(before).Should().ContainSingle().Subject;
         try
         {
             await Fault(engine, ringFd);
@@ -102,27 +102,10 @@ public partial class EngineFaultMemoryTests
     {
         using (var devNull = File.OpenHandle("/dev/null", FileMode.Open, FileAccess.Read))
         {
-            Dup2((int)devNull.DangerousGetHandle(), ringFd).Should().Be(ringFd);
+            DescriptorProbe.Dup2((int)devNull.DangerousGetHandle(), ringFd).Should().Be(ringFd);
         }
 
         Func<Task> trigger = () => engine.SubmitAsync(new Nop().Build()).AsTask().WaitAsync(AsyncTestSupport.Bound);
         await trigger.Should().ThrowAsync<ObjectDisposedException>();
     }
-
-    private static HashSet<int> RingDescriptors()
-    {
-        var found = new HashSet<int>();
-        foreach (string entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
-        {
-            if (int.TryParse(Path.GetFileName(entry), out int fd) && DescriptorProbe.Target(fd) == "anon_inode:[io_uring]")
-            {
-                found.Add(fd);
-            }
-        }
-
-        return found;
-    }
-
-    [LibraryImport("libc", EntryPoint = "dup2", SetLastError = true)]
-    private static partial int Dup2(int oldFd, int newFd);
 }

@@ -29,9 +29,9 @@ public partial class EngineFaultTests
     [MemberData(nameof(AsyncTestSupport.SetUps), MemberType = typeof(AsyncTestSupport))]
     public async Task An_io_uring_enter_error_fails_every_operation_and_later_calls_and_disposal_completes(EngineSetUp setUp)
     {
-        HashSet<int> before = RingDescriptors();
+        HashSet<int> before = DescriptorProbe.RingDescriptors();
         RingEngine engine = AsyncTestSupport.Engine(setUp);
-        int ringFd = RingDescriptors().Except(before).Should().ContainSingle("the engine opened one ring").Subject;
+        int ringFd = DescriptorProbe.RingDescriptors().Except(before).Should().ContainSingle("the engine opened one ring").Subject;
 
         (Socket client, Socket server) = AsyncTestSupport.ConnectedPair();
         using (client)
@@ -43,7 +43,7 @@ public partial class EngineFaultTests
             Task delay = engine.DelayAsync(TimeSpan.FromHours(1)).AsTask();
             (await engine.SubmitAsync(new Nop().Build()).Within()).Result.Should().Be(0, "the engine works before the fault");
 
-            Dup2((int)devNull.Handle.DangerousGetHandle(), ringFd).Should().Be(ringFd, "dup2 replaced the ring's descriptor");
+            DescriptorProbe.Dup2((int)devNull.Handle.DangerousGetHandle(), ringFd).Should().Be(ringFd, "dup2 replaced the ring's descriptor");
 
             // The next submission makes the engine enter the ring through the replaced number.
             Task trigger = engine.SubmitAsync(new Nop().Build()).AsTask();
@@ -69,23 +69,6 @@ public partial class EngineFaultTests
             (await other.SubmitAsync(new Nop().Build()).Within()).Result.Should().Be(0);
         }
     }
-
-    private static HashSet<int> RingDescriptors()
-    {
-        var found = new HashSet<int>();
-        foreach (string entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
-        {
-            if (int.TryParse(Path.GetFileName(entry), out int fd) && DescriptorProbe.Target(fd) == "anon_inode:[io_uring]")
-            {
-                found.Add(fd);
-            }
-        }
-
-        return found;
-    }
-
-    [LibraryImport("libc", EntryPoint = "dup2", SetLastError = true)]
-    private static partial int Dup2(int oldFd, int newFd);
 
     private sealed class SafeHandleScope(SafeHandle handle) : IDisposable
     {

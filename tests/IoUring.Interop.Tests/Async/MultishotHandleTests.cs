@@ -50,7 +50,7 @@ public partial class MultishotHandleTests
             // The handle is closed through the engine while the stream is open; another socket takes its number.
             await engine.CloseAsync(serverA.SafeHandle).Within();
             DescriptorProbe.Target(number).Should().BeNull("CloseAsync closed the number");
-            Dup2(DescriptorProbe.Number(serverB.SafeHandle), number).Should().Be(number);
+            DescriptorProbe.Dup2(DescriptorProbe.Number(serverB.SafeHandle), number).Should().Be(number);
             reused = true;
             clientB.Send("zz"u8);
 
@@ -117,9 +117,6 @@ public partial class MultishotHandleTests
         Fcntl(number, F_GETFD).Should().Be(-1, "the descriptor was closed: no leaked reference keeps it open");
         listener.Dispose();
     }
-
-    [LibraryImport("libc", EntryPoint = "dup2", SetLastError = true)]
-    private static partial int Dup2(int oldFd, int newFd);
 
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     private static partial int Fcntl(int fd, int command);
