@@ -198,6 +198,12 @@ public sealed unsafe partial class RingEngine
             MakeRoom(ring);
         }
 
+        MarkInKernel(operation);
+    }
+
+    /// <summary>Whoever holds the ring: <paramref name="operation"/>'s entry is in the submission queue.</summary>
+    private void MarkInKernel(EngineOperation operation)
+    {
         operation.InKernel = true;
         _inKernel++;
         _submittedCount++;

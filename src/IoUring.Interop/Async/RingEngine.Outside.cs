@@ -42,9 +42,7 @@ public sealed partial class RingEngine
             // queue, a shutdown or a cancelled request goes the usual way.
             if (!IsShuttingDown && !operation.CancelRequested && operation.TryPush(sq))
             {
-                operation.InKernel = true;
-                _inKernel++;
-                _submittedCount++;
+                MarkInKernel(operation);
                 _outsideSubmitCount++;
                 pending = sq.PendingForKernel();
 
